@@ -1,0 +1,4 @@
+//! The receivables model and every business rule. Pure: no browser, no clock.
+pub mod model;
+pub mod money;
+pub mod terms;

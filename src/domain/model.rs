@@ -1,0 +1,148 @@
+//! The receivables pool's records: facts as imported, nothing derived.
+//!
+//! Open balances, due dates from terms, aging, reminders and grades are computed from these
+//! (see `ledger`, `terms`), never stored beside them.
+
+use super::money::Money;
+use super::terms::Terms;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The kinds of record a file can hold; also the first part of every natural key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Customer,
+    Order,
+    Shipment,
+    Invoice,
+    Payment,
+    CreditNote,
+    Person,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub mobile: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customer {
+    /// The customer's code in the ERP; when a file has names only, the name is the code.
+    pub code: String,
+    pub name: String,
+    pub credit_grade: Option<String>,
+    pub credit_limit: Option<Money>,
+    pub terms: Option<Terms>,
+    pub region: Option<String>,
+    pub tags: Vec<String>,
+    pub contact: Contact,
+    pub salesperson: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalesOrder {
+    pub number: String,
+    pub customer: String,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub terms: Option<Terms>,
+    pub salesperson: Option<String>,
+    pub product_line: Option<String>,
+    pub region: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shipment {
+    pub number: String,
+    pub order: Option<String>,
+    pub customer: Option<String>,
+    pub date: NaiveDate,
+    pub amount: Option<Money>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invoice {
+    pub number: String,
+    /// Customer code (see [`Customer::code`]).
+    pub customer: String,
+    pub order: Option<String>,
+    pub date: NaiveDate,
+    pub amount: Money,
+    /// An explicit due date from the file; wins over `terms`.
+    pub due: Option<NaiveDate>,
+    pub terms: Option<Terms>,
+    /// Shipment (goods-received) date, the base of `货到N天` terms.
+    pub shipped: Option<NaiveDate>,
+    pub salesperson: Option<String>,
+    pub product_line: Option<String>,
+    pub region: Option<String>,
+    pub disputed: bool,
+}
+
+/// Part of a payment named for one invoice. `amount: None` means "as much as it needs".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    pub invoice: String,
+    pub amount: Option<Money>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    pub number: String,
+    pub customer: String,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub applies_to: Vec<Application>,
+}
+
+/// A credit note (红字发票 / 折让) reduces one invoice, or the customer's oldest open items.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreditNote {
+    pub number: String,
+    pub customer: String,
+    pub invoice: Option<String>,
+    pub date: NaiveDate,
+    /// Positive: the amount credited.
+    pub amount: Money,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Salesperson,
+    SalesManager,
+    Finance,
+    SalesDirector,
+    Ceo,
+    Cfo,
+    Legal,
+}
+
+/// A member of staff in the directory.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub email: Option<String>,
+    pub mobile: Option<String>,
+    pub dingtalk: Option<String>,
+    pub wecom: Option<String>,
+    pub feishu: Option<String>,
+    /// The name of this person's manager in the directory.
+    pub manager: Option<String>,
+}
+
+/// Everything the app knows. Every figure on screen is a function of (pool, settings, as-of).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pool {
+    pub customers: Vec<Customer>,
+    pub orders: Vec<SalesOrder>,
+    pub shipments: Vec<Shipment>,
+    pub invoices: Vec<Invoice>,
+    pub payments: Vec<Payment>,
+    pub credit_notes: Vec<CreditNote>,
+    pub staff: Vec<Person>,
+}
