@@ -1,4 +1,7 @@
 //! The receivables model and every business rule. Pure: no browser, no clock.
+pub mod aging;
+pub mod asof;
+pub mod ledger;
 pub mod model;
 pub mod money;
 pub mod terms;

@@ -14,6 +14,7 @@ pub struct Currency([u8; 3]);
 
 /// (code, digits after the decimal point). The currencies Chinese exporters and their
 /// customers actually invoice in; extend the table rather than guessing.
+#[rustfmt::skip]
 const CURRENCIES: &[(&str, u32)] = &[
     ("CNY", 2), ("USD", 2), ("EUR", 2), ("HKD", 2), ("JPY", 0), ("GBP", 2), ("KRW", 0),
     ("TWD", 2), ("SGD", 2), ("AUD", 2), ("CAD", 2), ("CHF", 2), ("MOP", 2), ("THB", 2),
@@ -194,7 +195,7 @@ impl Money {
 fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

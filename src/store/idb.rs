@@ -1,0 +1,196 @@
+use super::schema::{self, Schema, META};
+use rexie::{ObjectStore, Rexie, TransactionMode};
+use serde::{de::DeserializeOwned, Serialize};
+use std::fmt;
+use wasm_bindgen::JsValue;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreError {
+    /// The browser refused to open the database (private mode, blocked by another tab, quota).
+    Open(String),
+    /// A read or write failed; the transaction was rolled back.
+    Transaction(String),
+    /// A stored value could not be read back as the type we expected.
+    Corrupt { store: String, key: String },
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Open(e) => write!(f, "cannot open the local database: {e}"),
+            StoreError::Transaction(e) => write!(f, "the local database refused a change: {e}"),
+            StoreError::Corrupt { store, key } => write!(f, "unreadable value {key:?} in {store}"),
+        }
+    }
+}
+
+fn tx_err(e: impl fmt::Debug) -> StoreError {
+    StoreError::Transaction(format!("{e:?}"))
+}
+
+/// The key under which `META` keeps the data-migration version.
+const SCHEMA_VERSION_KEY: &str = "schema_version";
+
+pub struct Db {
+    rexie: Rexie,
+}
+
+impl Db {
+    /// Opens the app's database at the current schema, upgrading and migrating older ones.
+    pub async fn open() -> Result<Db, StoreError> {
+        Db::open_with(schema::DB_NAME, schema::current()).await
+    }
+
+    /// Opens `name` at exactly `schema` (tests use this to build older databases).
+    pub async fn open_with(name: &str, schema: &Schema) -> Result<Db, StoreError> {
+        let mut builder = Rexie::builder(name).version(schema.version);
+        for store in schema.stores {
+            builder = builder.add_object_store(ObjectStore::new(store));
+        }
+        let rexie = builder
+            .build()
+            .await
+            .map_err(|e| StoreError::Open(format!("{e:?}")))?;
+        let db = Db { rexie };
+        db.migrate(schema.version).await?;
+        Ok(db)
+    }
+
+    /// Data migrations between schema versions. v1→v2 only added stores: nothing to move.
+    async fn migrate(&self, to: u32) -> Result<(), StoreError> {
+        let from: u32 = self.get(META, SCHEMA_VERSION_KEY).await?.unwrap_or(0);
+        if from < to {
+            self.put(META, SCHEMA_VERSION_KEY, &to).await?;
+        }
+        Ok(())
+    }
+
+    pub fn close(self) {
+        self.rexie.close();
+    }
+
+    pub async fn delete(name: &str) -> Result<(), StoreError> {
+        Rexie::delete(name)
+            .await
+            .map_err(|e| StoreError::Open(format!("{e:?}")))
+    }
+
+    pub fn store_names(&self) -> Vec<String> {
+        self.rexie.store_names()
+    }
+
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        store: &str,
+        key: &str,
+    ) -> Result<Option<T>, StoreError> {
+        let tx = self
+            .rexie
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(tx_err)?;
+        let value = tx
+            .store(store)
+            .map_err(tx_err)?
+            .get(JsValue::from_str(key))
+            .await
+            .map_err(tx_err)?;
+        value.map(|v| decode(store, key, &v)).transpose()
+    }
+
+    pub async fn put<T: Serialize>(
+        &self,
+        store: &str,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StoreError> {
+        self.write(&[store], |w| w.put(store, key, value)).await
+    }
+
+    /// Every value of a store, decoded, in key order.
+    pub async fn get_all<T: DeserializeOwned>(&self, store: &str) -> Result<Vec<T>, StoreError> {
+        let tx = self
+            .rexie
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(tx_err)?;
+        let values = tx
+            .store(store)
+            .map_err(tx_err)?
+            .get_all(None, None)
+            .await
+            .map_err(tx_err)?;
+        values.iter().map(|v| decode(store, "?", v)).collect()
+    }
+
+    /// Runs `fill` to queue writes, then commits them in ONE transaction over `stores`:
+    /// either every write lands or none does (also when the tab dies half-way).
+    pub async fn write(
+        &self,
+        stores: &[&str],
+        fill: impl FnOnce(&mut WriteSet) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut set = WriteSet::default();
+        fill(&mut set)?;
+        let tx = self
+            .rexie
+            .transaction(stores, TransactionMode::ReadWrite)
+            .map_err(tx_err)?;
+        for store in stores {
+            let os = tx.store(store).map_err(tx_err)?;
+            let puts = set.puts.iter().filter(|p| p.store == *store);
+            os.put_all(puts.map(|p| (p.value.clone(), Some(JsValue::from_str(&p.key)))))
+                .await
+                .map_err(tx_err)?;
+            for d in set.deletes.iter().filter(|d| d.0 == *store) {
+                os.delete(JsValue::from_str(&d.1)).await.map_err(tx_err)?;
+            }
+        }
+        let done = tx.done().await.map_err(tx_err)?;
+        if done.is_committed() {
+            Ok(())
+        } else {
+            Err(StoreError::Transaction("aborted".into()))
+        }
+    }
+}
+
+struct Put {
+    store: String,
+    key: String,
+    value: JsValue,
+}
+
+/// Writes queued for one atomic transaction.
+#[derive(Default)]
+pub struct WriteSet {
+    puts: Vec<Put>,
+    deletes: Vec<(String, String)>,
+}
+
+impl WriteSet {
+    pub fn put<T: Serialize>(
+        &mut self,
+        store: &str,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string(value).map_err(tx_err)?;
+        self.puts.push(Put {
+            store: store.into(),
+            key: key.into(),
+            value: JsValue::from_str(&json),
+        });
+        Ok(())
+    }
+    pub fn delete(&mut self, store: &str, key: &str) {
+        self.deletes.push((store.into(), key.into()));
+    }
+}
+
+fn decode<T: DeserializeOwned>(store: &str, key: &str, v: &JsValue) -> Result<T, StoreError> {
+    let corrupt = || StoreError::Corrupt {
+        store: store.into(),
+        key: key.into(),
+    };
+    let text = v.as_string().ok_or_else(corrupt)?;
+    serde_json::from_str(&text).map_err(|_| corrupt())
+}

@@ -1,0 +1,9 @@
+//! IndexedDB through rexie: open (and upgrade) the database, read and write records and
+//! settings. Values are JSON text of the domain types; no business decisions here.
+
+pub mod schema;
+
+#[cfg(target_arch = "wasm32")]
+mod idb;
+#[cfg(target_arch = "wasm32")]
+pub use idb::*;

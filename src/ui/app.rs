@@ -1,0 +1,71 @@
+//! App state wiring: one signal per piece of state, shared by context.
+
+use super::browser;
+use super::i18n::{Lang, Msg};
+use super::route::Route;
+use super::shell::Shell;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+const LANG_KEY: &str = "ar-sentinel.lang";
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    /// The as-of date every figure is computed for; defaults to today.
+    pub as_of: RwSignal<NaiveDate>,
+    pub route: RwSignal<Route>,
+    /// Whether the browser promised to keep our data (None until it answers).
+    pub persisted: RwSignal<Option<bool>>,
+}
+
+impl AppState {
+    /// A reactive translator for views: `t(Msg::X)` re-renders when the language changes.
+    pub fn t(self, msg: Msg) -> impl Fn() -> &'static str + Copy + 'static {
+        move || msg.text(self.lang.get())
+    }
+}
+
+pub fn start() {
+    console_error_panic_hook_set();
+    browser::register_service_worker();
+    leptos::mount::mount_to_body(App);
+}
+
+fn console_error_panic_hook_set() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("AR Sentinel crashed: {info}").into());
+    }));
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let lang = browser::local_get(LANG_KEY)
+        .and_then(|t| Lang::from_tag(&t))
+        .unwrap_or_default();
+    let state = AppState {
+        lang: RwSignal::new(lang),
+        as_of: RwSignal::new(browser::today()),
+        route: RwSignal::new(Route::from_hash(&browser::location_hash())),
+        persisted: RwSignal::new(None),
+    };
+    provide_context(state);
+
+    // Sync with the outside world: the language choice and <html lang>, the URL hash.
+    Effect::new(move |_| {
+        let l = state.lang.get();
+        browser::local_set(LANG_KEY, l.tag());
+        browser::set_document_lang(l.tag());
+    });
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(Route::from_hash(&browser::location_hash()));
+    });
+    on_cleanup(move || hash_listener.remove());
+    leptos::task::spawn_local(async move {
+        state
+            .persisted
+            .set(browser::request_persistent_storage().await);
+    });
+
+    view! { <Shell/> }
+}

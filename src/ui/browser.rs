@@ -1,0 +1,63 @@
+//! Thin adapters over browser APIs the components need: the clock, localStorage,
+//! the service worker and persistent storage. No business rules here.
+
+use chrono::NaiveDate;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("AR Sentinel runs in a browser window")
+}
+
+/// The only place the app reads the clock: today's date in the user's time zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .expect("the browser's clock gives a valid date")
+}
+
+pub fn local_get(key: &str) -> Option<String> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
+}
+
+pub fn local_set(key: &str, value: &str) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        // Private-mode browsers may refuse; the choice then lasts for this visit only.
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn location_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = window().document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// Registers the offline service worker next to index.html (relative, so any path prefix works).
+pub fn register_service_worker() {
+    let navigator = window().navigator();
+    if js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        let _ = navigator.service_worker().register("./sw.js");
+    }
+}
+
+/// Asks the browser not to evict our IndexedDB data. `None` when the API is missing.
+pub async fn request_persistent_storage() -> Option<bool> {
+    let storage = window().navigator().storage();
+    let promise = storage.persist().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}

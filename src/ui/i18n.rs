@@ -1,0 +1,105 @@
+//! The one catalogue of user-facing text. Chinese first, English one click away.
+//!
+//! Every key must have both languages: the macro makes a missing one a compile error.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// BCP 47 tag, used for `<html lang>` and to persist the choice.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag {
+            "zh-CN" | "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+macro_rules! catalogue {
+    ($($key:ident => $zh:expr, $en:expr;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    AppName => "回款哨兵", "AR Sentinel";
+    AppTagline => "应收账款逾期提醒", "Receivables reminders";
+    SwitchLanguage => "English", "中文";
+    AsOfDate => "截止日期", "As of";
+    NavImport => "导入数据", "Import";
+    NavLedger => "应收台账", "Ledger";
+    NavReminders => "提醒待办", "Reminders";
+    NavRules => "提醒规则", "Rules";
+    NavDashboard => "仪表盘", "Dashboard";
+    NavCredit => "信用管理", "Credit";
+    NavApprovals => "审批", "Approvals";
+    NavSettings => "设置", "Settings";
+    OfflineReady => "已可离线使用", "Ready to work offline";
+    StoragePersisted => "浏览器已承诺保留本地数据", "The browser will keep the local data";
+    StorageNotPersisted => "浏览器未承诺保留本地数据：请定期备份", "The browser may evict local data: back up regularly";
+    PlannedReminders => "此处将显示按规则生成的催收提醒：按收件人和严重程度分组，可复制、生成邮件草稿、短信或推送到钉钉/企业微信/飞书。", "Reminders produced by the rules will appear here, grouped by recipient and severity, ready to copy, draft as email or SMS, or push to DingTalk / WeCom / Feishu.";
+    PlannedRules => "此处将编辑分级逾期提醒规则：条件、收件人、渠道、模板和冷却期。", "Tiered overdue-reminder rules will be edited here: conditions, recipients, channels, templates and cooldowns.";
+    PlannedDashboard => "此处将显示应收总额、逾期、账龄分布、排名、DSO 和趋势，并可逐层下钻。", "Total and overdue receivables, aging, rankings, DSO and trends will appear here, each with drill-down.";
+    PlannedCredit => "此处将根据回款历史给出客户信用评级、额度使用和政策建议。", "Customer credit grades from payment history, limit use and policy suggestions will appear here.";
+    PlannedApprovals => "此处将处理账期延长申请：逐级审批并留下完整记录。", "Payment-term extension requests will be approved here, step by step, with a complete trail.";
+    NoDataYet => "还没有数据：请先在“导入数据”页拖入 ERP 导出文件。", "No data yet: drag an ERP export onto the Import page first.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_text_in_both_languages() {
+        for m in Msg::ALL {
+            assert!(
+                !m.text(Lang::Zh).trim().is_empty(),
+                "{m:?} has no Chinese text"
+            );
+            assert!(
+                !m.text(Lang::En).trim().is_empty(),
+                "{m:?} has no English text"
+            );
+        }
+    }
+
+    #[test]
+    fn language_tags_round_trip_and_default_is_chinese() {
+        assert_eq!(Lang::default(), Lang::Zh);
+        for l in [Lang::Zh, Lang::En] {
+            assert_eq!(Lang::from_tag(l.tag()), Some(l));
+            assert_eq!(l.other().other(), l);
+        }
+        assert_eq!(Lang::from_tag("fr"), None);
+    }
+}

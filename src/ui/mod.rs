@@ -1,0 +1,18 @@
+//! The imperative shell's face: Leptos components that show state and forward intent.
+//!
+//! `i18n` and `route` are pure and tested natively; everything that touches the DOM is
+//! compiled for the browser only.
+pub mod i18n;
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod pages;
+#[cfg(target_arch = "wasm32")]
+mod shell;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::start;

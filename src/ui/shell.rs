@@ -1,0 +1,48 @@
+//! The layout: header with the as-of date and language switch, navigation, the page.
+
+use super::app::AppState;
+use super::i18n::Msg;
+use super::pages::Page;
+use super::route::Route;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let on_date = move |ev| {
+        // An emptied or half-typed date leaves the as-of date as it was.
+        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+            state.as_of.set(d);
+        }
+    };
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="brand-name">{state.t(Msg::AppName)}</span>
+                <span class="brand-tagline">{state.t(Msg::AppTagline)}</span>
+            </div>
+            <label class="asof">
+                <span>{state.t(Msg::AsOfDate)}</span>
+                <input type="date" data-testid="asof-date"
+                    prop:value=move || state.as_of.get().format("%Y-%m-%d").to_string()
+                    on:change=on_date/>
+            </label>
+            <button class="lang-switch" data-testid="lang-switch"
+                on:click=move |_| state.lang.update(|l| *l = l.other())>
+                {state.t(Msg::SwitchLanguage)}
+            </button>
+        </header>
+        <nav class="sidenav">
+            {Route::ALL.into_iter().map(|r| view! {
+                <a href=r.href() data-testid=format!("nav-{}", r.slug())
+                    class:active=move || state.route.get() == r>
+                    {state.t(r.title())}
+                </a>
+            }).collect_view()}
+        </nav>
+        <main class="page">
+            <Page/>
+        </main>
+    }
+}

@@ -1,0 +1,68 @@
+// Shared end-to-end plumbing: a static server for dist/ under a sub-path, and headless Chromium
+// from Debian driven by playwright-core (no browser download).
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = join(ROOT, "dist");
+export const FIXTURES = join(ROOT, "tests/fixtures");
+/** The app is served from a sub-path, as on a static host, to prove nothing assumes the root. */
+export const PREFIX = "/tools/ar/";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
+  ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml",
+  ".json": "application/json", ".webmanifest": "application/manifest+json",
+};
+
+/** Serves `dir` at http://127.0.0.1:<port>{PREFIX}. Resolves to { url, close, requests }. */
+export async function startServer(dir = DIST) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    requests.push(path);
+    if (!path.startsWith(PREFIX)) { res.writeHead(404).end("outside the app's prefix"); return; }
+    let file = normalize(join(dir, path.slice(PREFIX.length)));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${PREFIX}`,
+    requests,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+      "--disable-background-networking", "--disable-component-update",
+    ],
+  });
+}
+
+/** Opens the app and waits until the shell has rendered; fails on any uncaught page error. */
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  page.errors = errors;
+  await page.goto(url);
+  await page.getByTestId("nav-import").waitFor();
+  return page;
+}
