@@ -62,7 +62,9 @@ impl Currency {
             "新台币" => Some("TWD"),
             _ => None,
         };
-        let code = alias.map(str::to_owned).unwrap_or_else(|| t.to_ascii_uppercase());
+        let code = alias
+            .map(str::to_owned)
+            .unwrap_or_else(|| t.to_ascii_uppercase());
         CURRENCIES
             .iter()
             .find(|(c, _)| *c == code)
@@ -138,13 +140,25 @@ impl Money {
     }
     pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
         self.same_currency(other)?;
-        let minor = self.minor.checked_add(other.minor).ok_or(MoneyError::Overflow)?;
-        Ok(Money { minor, currency: self.currency })
+        let minor = self
+            .minor
+            .checked_add(other.minor)
+            .ok_or(MoneyError::Overflow)?;
+        Ok(Money {
+            minor,
+            currency: self.currency,
+        })
     }
     pub fn checked_sub(self, other: Money) -> Result<Money, MoneyError> {
         self.same_currency(other)?;
-        let minor = self.minor.checked_sub(other.minor).ok_or(MoneyError::Overflow)?;
-        Ok(Money { minor, currency: self.currency })
+        let minor = self
+            .minor
+            .checked_sub(other.minor)
+            .ok_or(MoneyError::Overflow)?;
+        Ok(Money {
+            minor,
+            currency: self.currency,
+        })
     }
     fn same_currency(self, other: Money) -> Result<(), MoneyError> {
         if self.currency == other.currency {
@@ -252,7 +266,10 @@ mod tests {
         assert_eq!(Currency::parse(" 人民币 ").unwrap(), Currency::CNY);
         assert_eq!(Currency::parse("美元").unwrap(), Currency::USD);
         assert_eq!(Currency::parse("JPY").unwrap().minor_digits(), 0);
-        assert!(matches!(Currency::parse("XYZ"), Err(MoneyError::UnknownCurrency(_))));
+        assert!(matches!(
+            Currency::parse("XYZ"),
+            Err(MoneyError::UnknownCurrency(_))
+        ));
     }
 
     #[test]
@@ -266,15 +283,24 @@ mod tests {
         assert_eq!(Money::new(1_200_000, jpy).to_plain_string(), "1200000");
         let krw = Currency::parse("KRW").unwrap();
         assert_eq!(Money::new(-1_000, krw).to_display_string(), "-KRW 1,000");
-        assert_eq!(Money::new(i64::MIN, Currency::CNY).to_plain_string(), "-92233720368547758.08");
+        assert_eq!(
+            Money::new(i64::MIN, Currency::CNY).to_plain_string(),
+            "-92233720368547758.08"
+        );
     }
 
     #[test]
     fn refuses_mixed_currencies_and_overflow() {
         let a = Money::new(100, Currency::CNY);
         let b = Money::new(100, Currency::USD);
-        assert!(matches!(a.checked_add(b), Err(MoneyError::CurrencyMismatch(..))));
-        assert_eq!(Money::new(i64::MAX, Currency::CNY).checked_add(a), Err(MoneyError::Overflow));
+        assert!(matches!(
+            a.checked_add(b),
+            Err(MoneyError::CurrencyMismatch(..))
+        ));
+        assert_eq!(
+            Money::new(i64::MAX, Currency::CNY).checked_add(a),
+            Err(MoneyError::Overflow)
+        );
         assert_eq!(a.checked_sub(a).unwrap(), Money::zero(Currency::CNY));
     }
 
@@ -286,7 +312,10 @@ mod tests {
         t.add(Money::new(-50, Currency::USD));
         assert_eq!(t.get(Currency::USD).minor, 50);
         assert_eq!(t.get(Currency::CNY).minor, 250);
-        assert_eq!(t.currencies().collect::<Vec<_>>(), vec![Currency::CNY, Currency::USD]);
+        assert_eq!(
+            t.currencies().collect::<Vec<_>>(),
+            vec![Currency::CNY, Currency::USD]
+        );
     }
 
     #[test]
