@@ -4,6 +4,7 @@
 //! `store`, the senders of `notify` and the components of `ui` are thin browser adapters
 //! compiled only for wasm32.
 pub mod domain;
+pub mod export;
 pub mod import;
 pub mod store;
 pub mod ui;

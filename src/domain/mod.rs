@@ -1,7 +1,10 @@
 //! The receivables model and every business rule. Pure: no browser, no clock.
 pub mod aging;
 pub mod asof;
+pub mod keys;
 pub mod ledger;
+pub mod ledger_query;
+pub mod merge;
 pub mod model;
 pub mod money;
 pub mod terms;

@@ -6,4 +6,8 @@ pub mod schema;
 #[cfg(target_arch = "wasm32")]
 mod idb;
 #[cfg(target_arch = "wasm32")]
+mod pool;
+#[cfg(target_arch = "wasm32")]
 pub use idb::*;
+#[cfg(target_arch = "wasm32")]
+pub use pool::*;

@@ -1,9 +1,12 @@
 //! App state wiring: one signal per piece of state, shared by context.
 
 use super::browser;
+use super::data::Data;
 use super::i18n::{Lang, Msg};
 use super::route::Route;
 use super::shell::Shell;
+use crate::domain::asof::AsOf;
+use crate::domain::ledger::{ledger, Ledger};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -15,6 +18,10 @@ pub struct AppState {
     /// The as-of date every figure is computed for; defaults to today.
     pub as_of: RwSignal<NaiveDate>,
     pub route: RwSignal<Route>,
+    /// The whole `#/…?…` hash: pages read drill-down parameters from it.
+    pub hash: RwSignal<String>,
+    /// The ledger as of `as_of`: every open balance, recomputed when the pool or date changes.
+    pub ledger: Memo<Ledger>,
     /// Whether the browser promised to keep our data (None until it answers).
     pub persisted: RwSignal<Option<bool>>,
 }
@@ -43,13 +50,20 @@ fn App() -> impl IntoView {
     let lang = browser::local_get(LANG_KEY)
         .and_then(|t| Lang::from_tag(&t))
         .unwrap_or_default();
+    let data = Data::new();
+    provide_context(data);
+    let as_of = RwSignal::new(browser::today());
+    let ledger = Memo::new(move |_| data.pool.with(|p| ledger(p, AsOf(as_of.get()))));
     let state = AppState {
         lang: RwSignal::new(lang),
-        as_of: RwSignal::new(browser::today()),
+        as_of,
+        ledger,
         route: RwSignal::new(Route::from_hash(&browser::location_hash())),
+        hash: RwSignal::new(browser::location_hash()),
         persisted: RwSignal::new(None),
     };
     provide_context(state);
+    leptos::task::spawn_local(data.load());
 
     // Sync with the outside world: the language choice and <html lang>, the URL hash.
     Effect::new(move |_| {
@@ -58,7 +72,9 @@ fn App() -> impl IntoView {
         browser::set_document_lang(l.tag());
     });
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.route.set(Route::from_hash(&browser::location_hash()));
+        let hash = browser::location_hash();
+        state.route.set(Route::from_hash(&hash));
+        state.hash.set(hash);
     });
     on_cleanup(move || hash_listener.remove());
     leptos::task::spawn_local(async move {

@@ -61,3 +61,45 @@ pub async fn request_persistent_storage() -> Option<bool> {
     let promise = storage.persist().ok()?;
     JsFuture::from(promise).await.ok()?.as_bool()
 }
+
+/// Milliseconds since the epoch, for log ids and timestamps.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Offers `content` as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(document) = window().document() {
+        if let Ok(a) = document.create_element("a") {
+            let _ = a.set_attribute("href", &url);
+            let _ = a.set_attribute("download", file_name);
+            if let Ok(a) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a) {
+                a.click();
+            }
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The bytes of a file the user dropped or picked.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The files of a `FileList` (from an `<input type=file>` or a drop).
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}

@@ -3,12 +3,15 @@
 //! `i18n` and `route` are pure and tested natively; everything that touches the DOM is
 //! compiled for the browser only.
 pub mod i18n;
+pub mod i18n_import;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod browser;
+#[cfg(target_arch = "wasm32")]
+mod data;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]

@@ -5,11 +5,21 @@ use super::i18n::Msg;
 use super::route::Route;
 use leptos::prelude::*;
 
+mod import;
+mod ledger;
+
 #[component]
 pub fn Page() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
+        // The whole hash, not just the route: a drill-down link re-opens the page with its filter.
+        state.hash.track();
         let route = state.route.get();
+        match route {
+            Route::Import => return view! { <import::ImportPage/> }.into_any(),
+            Route::Ledger => return view! { <ledger::LedgerPage/> }.into_any(),
+            _ => {}
+        }
         let body = match route {
             Route::Reminders => Some(Msg::PlannedReminders),
             Route::Rules => Some(Msg::PlannedRules),
@@ -24,5 +34,6 @@ pub fn Page() -> impl IntoView {
                 {body.map(|m| view! { <p class="planned">{state.t(m)}</p> })}
             </section>
         }
+        .into_any()
     }
 }

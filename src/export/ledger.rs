@@ -1,0 +1,117 @@
+//! The ledger as a table: the same columns on screen, in CSV and (later) XLSX.
+
+use crate::domain::ledger::{InvoiceStatus, Ledger};
+use crate::domain::model::Pool;
+use std::collections::HashMap;
+
+/// Bilingual headers, so the file reads in either language and tools can find the columns.
+pub const HEADER: [&str; 13] = [
+    "单据编号 Invoice No",
+    "客户编码 Customer Code",
+    "客户名称 Customer",
+    "订单号 Order No",
+    "业务日期 Invoice Date",
+    "到期日 Due Date",
+    "币别 Currency",
+    "金额 Amount",
+    "已收 Paid",
+    "未收金额 Outstanding",
+    "逾期天数 Days Overdue",
+    "状态 Status",
+    "业务员 Salesperson",
+];
+
+pub fn status_text(s: InvoiceStatus) -> &'static str {
+    match s {
+        InvoiceStatus::Open => "未到期 open",
+        InvoiceStatus::Overdue => "逾期 overdue",
+        InvoiceStatus::Paid => "已结清 paid",
+    }
+}
+
+/// One row per selected line (`picked`: indices into `ledger.lines`), amounts as plain decimals.
+pub fn rows(pool: &Pool, ledger: &Ledger, picked: &[usize]) -> Vec<[String; 13]> {
+    let names: HashMap<&str, &str> = pool
+        .customers
+        .iter()
+        .map(|c| (c.code.as_str(), c.name.as_str()))
+        .collect();
+    picked
+        .iter()
+        .filter_map(|&i| {
+            let line = ledger.lines.get(i)?;
+            let inv = line.invoice(pool)?;
+            Some([
+                inv.number.clone(),
+                inv.customer.clone(),
+                names
+                    .get(inv.customer.as_str())
+                    .copied()
+                    .unwrap_or("")
+                    .to_owned(),
+                inv.order.clone().unwrap_or_default(),
+                inv.date.to_string(),
+                line.due.to_string(),
+                line.currency.code().to_owned(),
+                line.amount.to_plain_string(),
+                line.applied.to_plain_string(),
+                line.open.to_plain_string(),
+                line.days_overdue.max(0).to_string(),
+                status_text(line.status).to_owned(),
+                inv.salesperson.clone().unwrap_or_default(),
+            ])
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::asof::AsOf;
+    use crate::domain::ledger::ledger;
+    use crate::domain::model::{Customer, Invoice};
+    use crate::domain::money::{Currency, Money};
+    use crate::export::csv;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_hostile_customer_name_is_neutralised_in_the_csv() {
+        let date = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        let pool = Pool {
+            customers: vec![Customer {
+                code: "0001".into(),
+                name: "=HYPERLINK(\"http://evil\",\"点我\")".into(),
+                credit_grade: None,
+                credit_limit: None,
+                terms: None,
+                region: None,
+                tags: vec![],
+                contact: Default::default(),
+                salesperson: None,
+            }],
+            invoices: vec![Invoice {
+                number: "0000611365".into(),
+                customer: "0001".into(),
+                order: None,
+                date,
+                amount: Money::new(123_456, Currency::CNY),
+                due: Some(date),
+                terms: None,
+                shipped: None,
+                salesperson: None,
+                product_line: None,
+                region: None,
+                disputed: false,
+            }],
+            ..Pool::default()
+        };
+        let l = ledger(&pool, AsOf(NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()));
+        let doc = csv::document(&HEADER, rows(&pool, &l, &[0]));
+        let line = doc.lines().nth(1).unwrap();
+        assert!(line.starts_with("0000611365,0001,\"'=HYPERLINK("), "{line}");
+        assert!(
+            line.contains(",CNY,1234.56,0.00,1234.56,10,逾期 overdue,"),
+            "{line}"
+        );
+    }
+}

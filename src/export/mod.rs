@@ -1,0 +1,3 @@
+//! Tables out of the app: CSV that Excel opens correctly and safely. Pure, tested natively.
+pub mod csv;
+pub mod ledger;

@@ -1,0 +1,137 @@
+//! Delimited text (CSV, TSV, `;` or `|` separated) into a [`Table`].
+//!
+//! Three linear passes: sniff the delimiter on the first records, check the whole file
+//! for an unclosed quote or absurd sizes (so a 50 MB line fails fast with a line number
+//! instead of building a 50 MB cell), then split it with the `csv` crate.
+
+mod scan;
+
+pub use scan::{MAX_COLUMNS, MAX_FIELD_BYTES};
+
+use super::table::{SourceRow, Table};
+use scan::{LineCursor, Scanner};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvError {
+    /// Nothing but blank lines.
+    Empty,
+    /// A quoted field opened on `line` never closes: it would swallow the rest of the file.
+    UnclosedQuote { line: usize },
+    /// The field starting on `line` is longer than `limit` bytes.
+    FieldTooLong { line: usize, limit: usize },
+    /// The record starting on `line` has more than `limit` fields.
+    TooManyColumns { line: usize, limit: usize },
+    /// The `csv` crate refused the record starting near `line`.
+    Malformed { line: usize },
+}
+
+impl fmt::Display for CsvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CsvError::Empty => f.write_str("the file has no rows"),
+            CsvError::UnclosedQuote { line } => {
+                write!(f, "a quote opened on line {line} is never closed")
+            }
+            CsvError::FieldTooLong { line, limit } => {
+                write!(
+                    f,
+                    "the cell starting on line {line} is longer than {limit} bytes"
+                )
+            }
+            CsvError::TooManyColumns { line, limit } => {
+                write!(f, "the row on line {line} has more than {limit} columns")
+            }
+            CsvError::Malformed { line } => write!(f, "unreadable row near line {line}"),
+        }
+    }
+}
+
+impl std::error::Error for CsvError {}
+
+/// Delimiters tried, in order of preference when two fit equally well.
+const CANDIDATES: [u8; 4] = [b',', b'\t', b';', b'|'];
+/// Records looked at when choosing the delimiter.
+const SNIFF_RECORDS: usize = 50;
+
+/// Reads delimited text into a table named `name`. Blank lines are skipped; rows may have
+/// different lengths; `SourceRow::line` is the physical line where each record starts.
+pub fn read_csv(text: &str, name: &str) -> Result<Table, CsvError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let delimiter = sniff_delimiter(text);
+    let mut scanner = Scanner::new(text, delimiter);
+    let mut records = 0;
+    while let Some(shape) = scanner.next_record() {
+        shape?;
+        records += 1;
+    }
+    if records == 0 {
+        return Err(CsvError::Empty);
+    }
+
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut lines = LineCursor::new(text);
+    let mut record = csv::StringRecord::new();
+    let mut rows = Vec::with_capacity(records);
+    loop {
+        let start = usize::try_from(reader.position().byte()).unwrap_or(usize::MAX);
+        let line = lines.record_start_line(start);
+        match reader.read_record(&mut record) {
+            Ok(true) => rows.push(SourceRow {
+                line,
+                cells: record.iter().map(str::to_owned).collect(),
+            }),
+            Ok(false) => break,
+            Err(_) => return Err(CsvError::Malformed { line }),
+        }
+    }
+    Ok(Table {
+        name: name.to_owned(),
+        rows,
+    })
+}
+
+/// The delimiter that gives the most records with the same field count (> 1) among the
+/// first records; title lines with a single field do not vote. `,` when nothing splits.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let mut best = (b',', 0usize, 0usize); // (delimiter, records agreeing, their field count)
+    for delimiter in CANDIDATES {
+        let (agreeing, fields) = consistency(text, delimiter);
+        if (agreeing, fields) > (best.1, best.2) {
+            best = (delimiter, agreeing, fields);
+        }
+    }
+    best.0
+}
+
+/// How many of the first records share the most common field count above one, and that
+/// count. A scan error ends the sample early: the records before it still count.
+fn consistency(text: &str, delimiter: u8) -> (usize, usize) {
+    let mut counts: Vec<(usize, usize)> = Vec::new(); // (field count, records)
+    let mut scanner = Scanner::new(text, delimiter);
+    for shape in std::iter::from_fn(|| scanner.next_record()).take(SNIFF_RECORDS) {
+        let Ok(shape) = shape else { break };
+        if shape.fields < 2 {
+            continue;
+        }
+        match counts
+            .iter_mut()
+            .find(|(fields, _)| *fields == shape.fields)
+        {
+            Some((_, n)) => *n += 1,
+            None => counts.push((shape.fields, 1)),
+        }
+    }
+    counts
+        .iter()
+        .map(|(fields, n)| (*n, *fields))
+        .max()
+        .unwrap_or((0, 0))
+}
+
+#[cfg(test)]
+mod tests;

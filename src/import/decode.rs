@@ -1,0 +1,353 @@
+//! From a dropped file's bytes to text (CSV) or a workbook format (XLSX/XLS).
+//!
+//! Chinese ERP exports are UTF-8 (often with a BOM), GBK/GB18030 (Excel's "CSV" on a
+//! Chinese Windows) or UTF-16 with a BOM (Excel's "Unicode text"). Anything else, or a
+//! picture/PDF dropped by mistake, is refused with a reason instead of shown as mojibake.
+
+use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE};
+use std::fmt;
+
+/// What a non-text file looks like, judged by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryKind {
+    Png,
+    Jpeg,
+    Gif,
+    Pdf,
+    /// A ZIP container: an `.xlsx`/`.docx` or a plain archive.
+    Zip,
+    /// An OLE compound file: a legacy `.xls`/`.doc`.
+    Ole,
+    Gzip,
+    /// NUL bytes in what should be text.
+    Other,
+}
+
+impl fmt::Display for BinaryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            BinaryKind::Png => "a PNG image",
+            BinaryKind::Jpeg => "a JPEG image",
+            BinaryKind::Gif => "a GIF image",
+            BinaryKind::Pdf => "a PDF document",
+            BinaryKind::Zip => "a ZIP container (an .xlsx workbook or an archive)",
+            BinaryKind::Ole => "a legacy Office file (.xls/.doc)",
+            BinaryKind::Gzip => "a gzip archive",
+            BinaryKind::Other => "binary data",
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// No bytes, or only a BOM and whitespace.
+    Empty,
+    Binary {
+        kind: BinaryKind,
+    },
+    /// Not valid in any encoding tried; `encoding` is the last one tried, `line` is the
+    /// 1-based line and `byte_offset` the 0-based offset of the first bad byte.
+    Undecodable {
+        encoding: &'static str,
+        line: usize,
+        byte_offset: usize,
+    },
+    /// Larger than this platform can address when decoded.
+    TooLarge,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Empty => f.write_str("the file is empty"),
+            DecodeError::Binary { kind } => write!(f, "not a text file: it looks like {kind}"),
+            DecodeError::Undecodable {
+                encoding,
+                line,
+                byte_offset,
+            } => write!(
+                f,
+                "not readable text: neither UTF-8 nor GBK/GB18030 (bad byte on line {line}, \
+                 offset {byte_offset}, as {encoding})"
+            ),
+            DecodeError::TooLarge => f.write_str("the file is too large to decode"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Encoding names returned by [`decode_text`].
+pub const UTF8: &str = "UTF-8";
+pub const UTF16LE: &str = "UTF-16LE";
+pub const UTF16BE: &str = "UTF-16BE";
+pub const GB18030_NAME: &str = "GB18030";
+
+/// Decodes a text file: BOM first (UTF-8, UTF-16LE/BE), then strict UTF-8, then GB18030
+/// (a superset of GBK and GB2312). Never substitutes replacement characters: bytes that
+/// no candidate decodes are an error. The BOM is not part of the returned text.
+pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if let Some(kind) = binary_magic(bytes) {
+        return Err(DecodeError::Binary { kind });
+    }
+    let (text, name) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (utf8(rest)?, UTF8)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (decode_strict(UTF_16LE, UTF16LE, rest)?, UTF16LE)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (decode_strict(UTF_16BE, UTF16BE, rest)?, UTF16BE)
+    } else if bytes.contains(&0) {
+        return Err(DecodeError::Binary {
+            kind: BinaryKind::Other,
+        });
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        (s.to_owned(), UTF8)
+    } else {
+        (decode_strict(GB18030, GB18030_NAME, bytes)?, GB18030_NAME)
+    };
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok((text, name))
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, DecodeError> {
+    std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        DecodeError::Undecodable {
+            encoding: UTF8,
+            line: 1 + good.iter().filter(|b| **b == b'\n').count(),
+            byte_offset: e.valid_up_to(),
+        }
+    })
+}
+
+/// Decodes all of `bytes` or reports where the first malformed sequence is.
+fn decode_strict(
+    encoding: &'static Encoding,
+    name: &'static str,
+    bytes: &[u8],
+) -> Result<String, DecodeError> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .ok_or(DecodeError::TooLarge)?;
+    let mut out = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(out),
+        DecoderResult::Malformed(bad, extra) => Err(DecodeError::Undecodable {
+            encoding: name,
+            line: 1 + out.bytes().filter(|b| *b == b'\n').count(),
+            byte_offset: read.saturating_sub(usize::from(bad) + usize::from(extra)),
+        }),
+        // Cannot happen with the capacity reserved above; still an error, not a panic.
+        DecoderResult::OutputFull => Err(DecodeError::TooLarge),
+    }
+}
+
+fn binary_magic(bytes: &[u8]) -> Option<BinaryKind> {
+    const MAGIC: &[(&[u8], BinaryKind)] = &[
+        (b"\x89PNG", BinaryKind::Png),
+        (b"\xFF\xD8\xFF", BinaryKind::Jpeg),
+        (b"GIF8", BinaryKind::Gif),
+        (b"%PDF", BinaryKind::Pdf),
+        (b"PK\x03\x04", BinaryKind::Zip),
+        (b"PK\x05\x06", BinaryKind::Zip),
+        (b"\xD0\xCF\x11\xE0", BinaryKind::Ole),
+        (b"\x1F\x8B", BinaryKind::Gzip),
+    ];
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|(_, k)| *k)
+}
+
+/// How to read a dropped file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// Delimited text (CSV, TSV, semicolon or pipe separated).
+    Csv,
+    /// Office Open XML workbook (also `.xlsm`).
+    Xlsx,
+    /// Legacy binary workbook.
+    Xls,
+    Unknown,
+}
+
+/// Decides the reader by the bytes first, then by the file name. A file named `.xls` or
+/// `.xlsx` whose bytes are not a workbook is treated as delimited text: several Chinese
+/// ERPs save tab-separated text under an `.xls` name. An HTML "spreadsheet" or another
+/// binary file (image, PDF) is `Unknown`.
+pub fn sniff_format(bytes: &[u8], file_name: &str) -> FileFormat {
+    match binary_magic(bytes) {
+        Some(BinaryKind::Zip) => return FileFormat::Xlsx,
+        Some(BinaryKind::Ole) => return FileFormat::Xls,
+        Some(_) => return FileFormat::Unknown,
+        None => {}
+    }
+    if looks_like_html(bytes) {
+        return FileFormat::Unknown;
+    }
+    let extension = file_name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "csv" | "tsv" | "txt" | "tab" | "xls" | "xlsx" | "xlsm" => FileFormat::Csv,
+        _ => FileFormat::Unknown,
+    }
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let head: Vec<u8> = start
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take(14)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    [&b"<!doctype html"[..], b"<html", b"<table", b"<?xml"]
+        .iter()
+        .any(|tag| head.starts_with(tag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(
+            decode_text("客户,金额\n".as_bytes()),
+            Ok(("客户,金额\n".into(), UTF8))
+        );
+        let bom = [b"\xEF\xBB\xBF".as_slice(), "客户".as_bytes()].concat();
+        assert_eq!(decode_text(&bom), Ok(("客户".into(), UTF8)));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("客户\tA\r\n".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode_text(&le), Ok(("客户\tA\r\n".into(), UTF16LE)));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("金额".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode_text(&be), Ok(("金额".into(), UTF16BE)));
+        // An unpaired surrogate is malformed, not replaced.
+        let bad = [0xFF, 0xFE, b'a', 0, 0x00, 0xD8];
+        assert!(matches!(
+            decode_text(&bad),
+            Err(DecodeError::Undecodable {
+                encoding: UTF16LE,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn gbk_falls_back_to_gb18030() {
+        let (gbk, _, _) = GB18030.encode("客户名称,应收金额\n上海甲公司,1000\n");
+        assert_eq!(
+            decode_text(&gbk),
+            Ok(("客户名称,应收金额\n上海甲公司,1000\n".into(), GB18030_NAME))
+        );
+    }
+
+    #[test]
+    fn undecodable_bytes_name_the_line() {
+        // 0x80 alone and 0xFF are invalid in both UTF-8 and GB18030.
+        let err = decode_text(b"a,b\nc,d\nx\xFF\xFFy\n");
+        assert_eq!(
+            err,
+            Err(DecodeError::Undecodable {
+                encoding: GB18030_NAME,
+                line: 3,
+                byte_offset: 9
+            })
+        );
+        let msg = err.map(|_| ()).unwrap_err().to_string();
+        assert!(msg.contains("line 3"), "{msg}");
+        let bom_then_bad = b"\xEF\xBB\xBFok\n\xC3";
+        assert_eq!(
+            decode_text(bom_then_bad),
+            Err(DecodeError::Undecodable {
+                encoding: UTF8,
+                line: 2,
+                byte_offset: 3
+            })
+        );
+    }
+
+    #[test]
+    fn binary_and_empty() {
+        let kind = |b: &[u8]| match decode_text(b) {
+            Err(DecodeError::Binary { kind }) => Some(kind),
+            _ => None,
+        };
+        assert_eq!(kind(b"\x89PNG\r\n\x1a\n...."), Some(BinaryKind::Png));
+        assert_eq!(kind(b"PK\x03\x04rest"), Some(BinaryKind::Zip));
+        assert_eq!(kind(b"%PDF-1.7"), Some(BinaryKind::Pdf));
+        assert_eq!(kind(b"GIF89a"), Some(BinaryKind::Gif));
+        assert_eq!(kind(b"\xFF\xD8\xFF\xE0"), Some(BinaryKind::Jpeg));
+        assert_eq!(kind(b"a,b\0c"), Some(BinaryKind::Other));
+        assert_eq!(decode_text(b""), Err(DecodeError::Empty));
+        assert_eq!(decode_text(b"\xEF\xBB\xBF"), Err(DecodeError::Empty));
+        assert_eq!(decode_text(b" \r\n\t"), Err(DecodeError::Empty));
+        assert_eq!(decode_text(b"\xFF\xFE"), Err(DecodeError::Empty));
+    }
+
+    #[test]
+    fn sniffs_by_magic_then_name() {
+        assert_eq!(sniff_format(b"PK\x03\x04..", "ar.csv"), FileFormat::Xlsx);
+        assert_eq!(
+            sniff_format(b"\xD0\xCF\x11\xE0..", "ar.xlsx"),
+            FileFormat::Xls
+        );
+        assert_eq!(sniff_format(b"a,b", "AR.CSV"), FileFormat::Csv);
+        assert_eq!(sniff_format(b"a\tb", "export.xls"), FileFormat::Csv);
+        assert_eq!(sniff_format(b"a\tb", "data.tsv"), FileFormat::Csv);
+        assert_eq!(
+            sniff_format(b"\n <HTML><table>", "export.xls"),
+            FileFormat::Unknown
+        );
+        assert_eq!(sniff_format(b"\x89PNG", "x.csv"), FileFormat::Unknown);
+        assert_eq!(sniff_format(b"a,b", "notes.docx"), FileFormat::Unknown);
+        assert_eq!(sniff_format(b"a,b", "noextension"), FileFormat::Unknown);
+        assert_eq!(sniff_format(b"", ""), FileFormat::Unknown);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            #[test]
+            fn never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512), name in ".{0,12}") {
+                let _ = decode_text(&bytes);
+                let _ = sniff_format(&bytes, &name);
+            }
+
+            #[test]
+            fn utf8_text_round_trips(text in "[^\u{0}]{1,64}") {
+                prop_assume!(!text.trim().is_empty() && binary_magic(text.as_bytes()).is_none());
+                prop_assume!(!text.starts_with('\u{FEFF}'));
+                prop_assert_eq!(decode_text(text.as_bytes()), Ok((text.clone(), UTF8)));
+            }
+
+            #[test]
+            fn gbk_text_round_trips(text in "[a-z0-9,\n]{0,8}[\u{4E00}-\u{9FA5}]{1,8}[a-z0-9,\n\u{4E00}-\u{9FA5}]{0,48}") {
+                let (bytes, _, unmappable) = GB18030.encode(&text);
+                prop_assume!(!unmappable && !text.trim().is_empty());
+                prop_assume!(std::str::from_utf8(&bytes).is_err());
+                prop_assert_eq!(decode_text(&bytes), Ok((text.clone(), GB18030_NAME)));
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Workbooks (`.xlsx`, legacy `.xls`) into a [`Table`], entirely in memory.
+//!
+//! `cells[i]` of every row is sheet column `i` (A = 0); empty cells are `""` and trailing
+//! empty cells are left off, so rows are ragged like CSV rows. Rows with no value at all
+//! are skipped (as blank CSV lines are). `SourceRow::line` is the sheet's row number.
+
+mod cell_text;
+mod cfb_check;
+
+use super::csv_reader::MAX_COLUMNS;
+use super::decode::{sniff_format, FileFormat};
+use super::table::{SourceRow, Table};
+use calamine::{Reader, SheetType, Xls, XlsError, Xlsx, XlsxError as CalamineXlsxError};
+use std::fmt;
+use std::io::Cursor;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum XlsxError {
+    /// The bytes are neither an XLSX (ZIP) nor an XLS (OLE) workbook.
+    NotAWorkbook,
+    /// The workbook is encrypted; it must be saved without a password first.
+    PasswordProtected,
+    /// The workbook is truncated or corrupt; `detail` is the underlying reader's message,
+    /// for diagnostics only.
+    Damaged {
+        detail: String,
+    },
+    /// The workbook has no worksheet (only charts, or nothing).
+    NoSheets,
+    SheetNotFound {
+        name: String,
+    },
+    /// A value sits beyond column `limit` on sheet row `line`.
+    TooManyColumns {
+        line: usize,
+        limit: usize,
+    },
+}
+
+impl fmt::Display for XlsxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            XlsxError::NotAWorkbook => f.write_str("not an Excel workbook"),
+            XlsxError::PasswordProtected => {
+                f.write_str("the workbook is password protected; save a copy without a password")
+            }
+            XlsxError::Damaged { detail } => {
+                write!(f, "the workbook is damaged or incomplete ({detail})")
+            }
+            XlsxError::NoSheets => f.write_str("the workbook has no worksheet"),
+            XlsxError::SheetNotFound { name } => write!(f, "no sheet named {name:?}"),
+            XlsxError::TooManyColumns { line, limit } => {
+                write!(f, "row {line} has a value beyond column {limit}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for XlsxError {}
+
+impl From<CalamineXlsxError> for XlsxError {
+    fn from(e: CalamineXlsxError) -> XlsxError {
+        match e {
+            CalamineXlsxError::Password => XlsxError::PasswordProtected,
+            CalamineXlsxError::WorksheetNotFound(name) => XlsxError::SheetNotFound { name },
+            other => XlsxError::Damaged {
+                detail: other.to_string(),
+            },
+        }
+    }
+}
+
+impl From<XlsError> for XlsxError {
+    fn from(e: XlsError) -> XlsxError {
+        match e {
+            XlsError::Password => XlsxError::PasswordProtected,
+            XlsError::WorksheetNotFound(name) => XlsxError::SheetNotFound { name },
+            other => XlsxError::Damaged {
+                detail: other.to_string(),
+            },
+        }
+    }
+}
+
+enum Workbook<'a> {
+    Xlsx(Xlsx<Cursor<&'a [u8]>>),
+    Xls(Xls<Cursor<&'a [u8]>>),
+}
+
+/// Opens by magic bytes, not by name: a renamed file still opens as what it is.
+fn open(bytes: &[u8]) -> Result<Workbook<'_>, XlsxError> {
+    match sniff_format(bytes, "") {
+        FileFormat::Xlsx => Ok(Workbook::Xlsx(Xlsx::new(Cursor::new(bytes))?)),
+        FileFormat::Xls => {
+            cfb_check::check(bytes).map_err(|reason| XlsxError::Damaged {
+                detail: reason.to_owned(),
+            })?;
+            Ok(Workbook::Xls(Xls::new(Cursor::new(bytes))?))
+        }
+        FileFormat::Csv | FileFormat::Unknown => Err(XlsxError::NotAWorkbook),
+    }
+}
+
+/// The workbook's worksheets in tab order (chart and macro sheets left out).
+pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, XlsxError> {
+    let sheets = match &open(bytes)? {
+        Workbook::Xlsx(w) => worksheet_names(w.sheets_metadata()),
+        Workbook::Xls(w) => worksheet_names(w.sheets_metadata()),
+    };
+    if sheets.is_empty() {
+        Err(XlsxError::NoSheets)
+    } else {
+        Ok(sheets)
+    }
+}
+
+fn worksheet_names(sheets: &[calamine::Sheet]) -> Vec<String> {
+    sheets
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+/// Reads one worksheet into a table named after it.
+pub fn read_sheet(bytes: &[u8], sheet: &str) -> Result<Table, XlsxError> {
+    let mut rows = RowBuilder::default();
+    match open(bytes)? {
+        // Streamed cell by cell: a sheet with one value at A1 and one at XFD1048576 must
+        // not become a dense grid of 17 billion cells.
+        Workbook::Xlsx(mut w) => {
+            let mut cells = w.worksheet_cells_reader(sheet)?;
+            while let Some(cell) = cells.next_cell()? {
+                if !matches!(cell.get_value(), calamine::DataRef::Empty) {
+                    let (row, col) = cell.get_position();
+                    rows.set(row, col, cell_text::data_ref_text(cell.get_value()))?;
+                }
+            }
+        }
+        // XLS sheets are at most 65 536 × 256, and calamine has already loaded them.
+        Workbook::Xls(mut w) => {
+            let range = w.worksheet_range(sheet)?;
+            let (start_row, start_col) = range.start().unwrap_or((0, 0));
+            for (row, col, value) in range.used_cells() {
+                let (row, col) = (to_u32(row), to_u32(col));
+                let text = cell_text::data_text(value);
+                if !text.is_empty() {
+                    rows.set(
+                        start_row.saturating_add(row),
+                        start_col.saturating_add(col),
+                        text,
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(Table {
+        name: sheet.to_owned(),
+        rows: rows.rows,
+    })
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Collects cells into rows ordered by sheet row, tolerating out-of-order cells.
+#[derive(Default)]
+struct RowBuilder {
+    rows: Vec<SourceRow>,
+}
+
+impl RowBuilder {
+    /// Places `text` at 0-based (`row`, `col`).
+    fn set(&mut self, row: u32, col: u32, text: String) -> Result<(), XlsxError> {
+        let line = usize::try_from(row).unwrap_or(usize::MAX).saturating_add(1);
+        let col = usize::try_from(col).unwrap_or(usize::MAX);
+        if col >= MAX_COLUMNS {
+            return Err(XlsxError::TooManyColumns {
+                line,
+                limit: MAX_COLUMNS,
+            });
+        }
+        // Cells arrive in row order from every real writer; search only when they do not.
+        let index = match self.rows.last() {
+            Some(last) if last.line == line => self.rows.len() - 1,
+            Some(last) if last.line > line => {
+                match self.rows.binary_search_by_key(&line, |r| r.line) {
+                    Ok(i) => i,
+                    Err(i) => {
+                        self.rows.insert(
+                            i,
+                            SourceRow {
+                                line,
+                                cells: Vec::new(),
+                            },
+                        );
+                        i
+                    }
+                }
+            }
+            _ => {
+                self.rows.push(SourceRow {
+                    line,
+                    cells: Vec::new(),
+                });
+                self.rows.len() - 1
+            }
+        };
+        let cells = &mut self.rows[index].cells;
+        if col >= cells.len() {
+            cells.resize_with(col, String::new);
+            cells.push(text);
+        } else {
+            cells[col] = text;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

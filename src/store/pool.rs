@@ -1,0 +1,106 @@
+//! The receivables pool in IndexedDB: one store per record kind, keyed by natural key.
+
+use super::idb::{Db, StoreError, WriteSet};
+use super::schema::{
+    BATCHES, CREDIT_NOTES, CUSTOMERS, INVOICES, ORDERS, PAYMENTS, SHIPMENTS, STAFF,
+};
+use crate::domain::keys::{NaturalKey, Record};
+use crate::domain::merge::{Change, ImportLog};
+use crate::domain::model::{Pool, RecordKind};
+
+const RECORD_STORES: [&str; 7] = [
+    CUSTOMERS,
+    ORDERS,
+    SHIPMENTS,
+    INVOICES,
+    PAYMENTS,
+    CREDIT_NOTES,
+    STAFF,
+];
+
+fn store_of(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Customer => CUSTOMERS,
+        RecordKind::Order => ORDERS,
+        RecordKind::Shipment => SHIPMENTS,
+        RecordKind::Invoice => INVOICES,
+        RecordKind::Payment => PAYMENTS,
+        RecordKind::CreditNote => CREDIT_NOTES,
+        RecordKind::Person => STAFF,
+    }
+}
+
+/// Reads the whole pool.
+pub async fn load_pool(db: &Db) -> Result<Pool, StoreError> {
+    Ok(Pool {
+        customers: db.get_all(CUSTOMERS).await?,
+        orders: db.get_all(ORDERS).await?,
+        shipments: db.get_all(SHIPMENTS).await?,
+        invoices: db.get_all(INVOICES).await?,
+        payments: db.get_all(PAYMENTS).await?,
+        credit_notes: db.get_all(CREDIT_NOTES).await?,
+        staff: db.get_all(STAFF).await?,
+    })
+}
+
+/// All import logs, oldest first.
+pub async fn load_import_logs(db: &Db) -> Result<Vec<ImportLog>, StoreError> {
+    db.get_all(BATCHES).await
+}
+
+fn log_key(id: u64) -> String {
+    format!("{id:020}")
+}
+
+fn queue_changes(w: &mut WriteSet, changes: &[Change]) -> Result<(), StoreError> {
+    for c in changes {
+        queue_change(w, &c.key, c.after.as_ref())?;
+    }
+    Ok(())
+}
+
+fn queue_change(
+    w: &mut WriteSet,
+    key: &NaturalKey,
+    after: Option<&Record>,
+) -> Result<(), StoreError> {
+    let store = store_of(key.kind);
+    let k = key.storage_key();
+    match after {
+        None => {
+            w.delete(store, &k);
+            Ok(())
+        }
+        Some(Record::Customer(r)) => w.put(store, &k, r),
+        Some(Record::Order(r)) => w.put(store, &k, r),
+        Some(Record::Shipment(r)) => w.put(store, &k, r),
+        Some(Record::Invoice(r)) => w.put(store, &k, r),
+        Some(Record::Payment(r)) => w.put(store, &k, r),
+        Some(Record::CreditNote(r)) => w.put(store, &k, r),
+        Some(Record::Person(r)) => w.put(store, &k, r),
+    }
+}
+
+fn all_stores() -> Vec<&'static str> {
+    let mut stores = RECORD_STORES.to_vec();
+    stores.push(BATCHES);
+    stores
+}
+
+/// Writes an import's changes and its log in one transaction: all of it lands or none.
+pub async fn commit_import(db: &Db, log: &ImportLog) -> Result<(), StoreError> {
+    db.write(&all_stores(), |w| {
+        queue_changes(w, &log.changes)?;
+        w.put(BATCHES, &log_key(log.id), log)
+    })
+    .await
+}
+
+/// Writes the changes that undo `log` and marks it undone, in one transaction.
+pub async fn commit_undo(db: &Db, log: &ImportLog, undo: &[Change]) -> Result<(), StoreError> {
+    db.write(&all_stores(), |w| {
+        queue_changes(w, undo)?;
+        w.put(BATCHES, &log_key(log.id), log)
+    })
+    .await
+}

@@ -1,0 +1,255 @@
+//! The ledger: every invoice as of the as-of date, filtered and sorted, virtualised so that
+//! 100 000 rows scroll smoothly (only the rows in view are in the DOM).
+
+use crate::domain::aging::AgingEdges;
+use crate::domain::ledger::InvoiceStatus;
+use crate::domain::ledger_query::{select, LedgerQuery, SortKey, StatusFilter};
+use crate::domain::money::Currency;
+use crate::export::{csv, ledger as ledger_export};
+use crate::ui::app::AppState;
+use crate::ui::browser;
+use crate::ui::data::Data;
+use crate::ui::i18n::{Lang, Msg};
+use leptos::prelude::*;
+
+const ROW_HEIGHT: f64 = 30.0;
+const VIEWPORT_ROWS: usize = 30;
+const OVERSCAN: usize = 10;
+
+#[component]
+pub fn LedgerPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<Data>();
+    let hash = state.hash.get_untracked();
+    let initial = LedgerQuery::from_query_string(hash.split_once('?').map_or("", |(_, q)| q));
+    let query = RwSignal::new(initial);
+    let edges = AgingEdges::default();
+    let bucket_count = edges.bucket_count();
+    let bucket_ranges: Vec<_> = (0..bucket_count).map(|b| edges.range(b)).collect();
+    let scroll_top = RwSignal::new(0.0_f64);
+
+    let picked = Memo::new(move |_| {
+        let q = query.get();
+        data.pool
+            .with(|p| state.ledger.with(|l| select(p, l, &edges, &q)))
+    });
+
+    let export = move |_| {
+        let doc = data.pool.with_untracked(|p| {
+            state.ledger.with_untracked(|l| {
+                picked.with_untracked(|ix| {
+                    csv::document(&ledger_export::HEADER, ledger_export::rows(p, l, ix))
+                })
+            })
+        });
+        let as_of = state.as_of.get_untracked();
+        browser::download(
+            &format!("ledger-{as_of}.csv"),
+            "text/csv;charset=utf-8",
+            &doc,
+        );
+    };
+
+    let salespeople = Memo::new(move |_| {
+        data.pool.with(|p| {
+            let mut v: Vec<String> = p
+                .invoices
+                .iter()
+                .filter_map(|i| i.salesperson.clone())
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        })
+    });
+    let currencies = Memo::new(move |_| {
+        state.ledger.with(|l| {
+            let mut v: Vec<Currency> = l.lines.iter().map(|x| x.currency).collect();
+            v.sort();
+            v.dedup();
+            v
+        })
+    });
+
+    let set = move |f: Box<dyn FnOnce(&mut LedgerQuery)>| {
+        query.update(|q| f(q));
+        scroll_top.set(0.0);
+    };
+    let sort_by = move |key: SortKey| {
+        query.update(|q| {
+            if q.sort == key {
+                q.descending = !q.descending;
+            } else {
+                q.sort = key;
+                q.descending = true;
+            }
+        })
+    };
+    let header_cell = move |key: SortKey, msg: Msg, numeric: bool| {
+        view! {
+            <th class:num=numeric on:click=move |_| sort_by(key)>
+                {state.t(msg)}
+                {move || query.with(|q| if q.sort == key { if q.descending { " ▼" } else { " ▲" } } else { "" })}
+            </th>
+        }
+    };
+
+    let rows = move || {
+        let lang = state.lang.get();
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        picked.with(|ix| {
+            let last = (first + VIEWPORT_ROWS + 2 * OVERSCAN).min(ix.len());
+            let first = first.min(last);
+            data.pool.with(|p| {
+                state.ledger.with(|l| {
+                    let top = first as f64 * ROW_HEIGHT;
+                    let bottom = (ix.len() - last) as f64 * ROW_HEIGHT;
+                    let body = ix[first..last]
+                        .iter()
+                        .map(|&i| {
+                            let line = &l.lines[i];
+                            let inv = line.invoice(p);
+                            let number = inv.map(|x| x.number.clone()).unwrap_or_default();
+                            let customer = inv.map(|x| x.customer.clone()).unwrap_or_default();
+                            let status = status_label(line.status, lang);
+                            let href = format!("#/ledger?customer={}", percent(&customer));
+                            let (number_attr, customer_attr) = (number.clone(), customer.clone());
+                            view! {
+                                <tr data-testid="ledger-row" data-invoice=number_attr data-customer=customer_attr
+                                    class:overdue=line.status == InvoiceStatus::Overdue>
+                                    <td>{number}</td>
+                                    <td><a href=href>{customer}</a></td>
+                                    <td>{inv.map(|x| x.date.to_string())}</td>
+                                    <td>{line.due.to_string()}</td>
+                                    <td class="num">{line.amount.to_display_string()}</td>
+                                    <td class="num" data-testid="ledger-open" data-amount=line.open.to_plain_string()>{line.open.to_display_string()}</td>
+                                    <td class="num">{line.days_overdue.max(0)}</td>
+                                    <td>{status}{inv.filter(|x| x.disputed).map(|_| view! { <span class="tag">{Msg::Disputed.text(lang)}</span> })}</td>
+                                    <td>{inv.and_then(|x| x.salesperson.clone())}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr class="spacer" style:height=format!("{top}px")></tr>
+                        {body}
+                        <tr class="spacer" style:height=format!("{bottom}px")></tr>
+                    }
+                })
+            })
+        })
+    };
+
+    view! {
+        <section class="ledger" data-testid="page-ledger">
+            <h1>{state.t(Msg::NavLedger)}</h1>
+            <div class="filters">
+                <input type="search" data-testid="ledger-search" placeholder=move || state.t(Msg::LedgerSearch)()
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |q| q.text = v)) }/>
+                <select data-testid="ledger-status" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set(Box::new(move |q| q.status = match v.as_str() {
+                        "open" => StatusFilter::Open, "overdue" => StatusFilter::Overdue,
+                        "paid" => StatusFilter::Paid, _ => StatusFilter::All,
+                    }))
+                }>
+                    <option value="all" selected=move || query.with(|q| q.status == StatusFilter::All)>{state.t(Msg::StatusAll)}</option>
+                    <option value="open" selected=move || query.with(|q| q.status == StatusFilter::Open)>{state.t(Msg::StatusOpen)}</option>
+                    <option value="overdue" selected=move || query.with(|q| q.status == StatusFilter::Overdue)>{state.t(Msg::StatusOverdue)}</option>
+                    <option value="paid" selected=move || query.with(|q| q.status == StatusFilter::Paid)>{state.t(Msg::StatusPaid)}</option>
+                </select>
+                <select data-testid="ledger-bucket" on:change=move |ev| {
+                    let v = event_target_value(&ev).parse().ok();
+                    set(Box::new(move |q| q.bucket = v))
+                }>
+                    <option value="" selected=move || query.with(|q| q.bucket.is_none())>{state.t(Msg::AllBuckets)}</option>
+                    {(0..bucket_count).map(|b| {
+                        let label = bucket_label(bucket_ranges[b]);
+                        view! { <option value=b.to_string() selected=move || query.with(|q| q.bucket == Some(b))>{move || label(state.lang.get())}</option> }
+                    }).collect_view()}
+                </select>
+                <select data-testid="ledger-salesperson" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set(Box::new(move |q| q.salesperson = (!v.is_empty()).then_some(v)))
+                }>
+                    <option value="">{state.t(Msg::AllSalespeople)}</option>
+                    {move || salespeople.get().into_iter().map(|s| {
+                        let sel = query.with_untracked(|q| q.salesperson.as_deref() == Some(s.as_str()));
+                        view! { <option value=s.clone() selected=sel>{s.clone()}</option> }
+                    }).collect_view()}
+                </select>
+                <select data-testid="ledger-currency" on:change=move |ev| {
+                    let v = Currency::parse(&event_target_value(&ev)).ok();
+                    set(Box::new(move |q| q.currency = v))
+                }>
+                    <option value="">{state.t(Msg::AllCurrencies)}</option>
+                    {move || currencies.get().into_iter().map(|c| {
+                        view! { <option value=c.code().to_owned()>{c.code().to_owned()}</option> }
+                    }).collect_view()}
+                </select>
+                {move || query.with(|q| q.customer.clone()).map(|c| view! {
+                    <span class="chip" data-testid="ledger-customer-filter">{format!("{}: {c}", state.t(Msg::Customer)())}
+                        <button on:click=move |_| set(Box::new(|q| q.customer = None))>"×"</button>
+                    </span>
+                })}
+                <span class="count" data-testid="ledger-count" data-count=move || picked.with(|p| p.len())>
+                    {move || format!("{} {}", picked.with(|p| p.len()), state.t(Msg::InvoicesWord)())}
+                </span>
+                <button data-testid="ledger-export" on:click=export>{state.t(Msg::DownloadCsv)}</button>
+            </div>
+            <Show when=move || data.pool.with(|p| p.invoices.is_empty())>
+                <p class="planned">{state.t(Msg::NoDataYet)}</p>
+            </Show>
+            <div class="ledger-scroll" on:scroll=move |ev| {
+                let el: web_sys::Element = event_target(&ev);
+                scroll_top.set(el.scroll_top() as f64);
+            }>
+                <table class="grid ledger-table">
+                    <thead><tr>
+                        {header_cell(SortKey::Number, Msg::ColInvoice, false)}
+                        {header_cell(SortKey::Customer, Msg::Customer, false)}
+                        {header_cell(SortKey::InvoiceDate, Msg::ColInvoiceDate, false)}
+                        {header_cell(SortKey::DueDate, Msg::ColDueDate, false)}
+                        {header_cell(SortKey::Amount, Msg::ColAmount, true)}
+                        {header_cell(SortKey::Outstanding, Msg::ColOutstanding, true)}
+                        {header_cell(SortKey::DaysOverdue, Msg::ColDaysOverdue, true)}
+                        <th>{state.t(Msg::ColStatus)}</th>
+                        <th>{state.t(Msg::ColSalesperson)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn status_label(s: InvoiceStatus, lang: Lang) -> &'static str {
+    match s {
+        InvoiceStatus::Open => Msg::StatusOpen.text(lang),
+        InvoiceStatus::Overdue => Msg::StatusOverdue.text(lang),
+        InvoiceStatus::Paid => Msg::StatusPaid.text(lang),
+    }
+}
+
+/// "未到期" / "1–30 天" / "180 天以上" for a bucket's range.
+pub fn bucket_label(range: Option<(Option<i64>, Option<i64>)>) -> impl Fn(Lang) -> String + Copy {
+    move |lang| match range {
+        Some((None, _)) => Msg::NotYetDue.text(lang).to_owned(),
+        Some((Some(from), Some(to))) => format!("{from}–{to} {}", Msg::DaysWord.text(lang)),
+        Some((Some(from), None)) => format!("≥{from} {}", Msg::DaysWord.text(lang)),
+        None => String::new(),
+    }
+}
+
+/// Percent-encodes a value for a `#/ledger?…` link.
+pub fn percent(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
