@@ -1,7 +1,7 @@
 //! Natural keys: what makes two records "the same record" across imports.
 
 use super::model::{
-    CreditNote, Customer, Invoice, Payment, Person, RecordKind, SalesOrder, Shipment,
+    CreditNote, Customer, Invoice, Payment, Person, Pool, RecordKind, SalesOrder, Shipment,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -123,6 +123,23 @@ impl Record {
             Record::CreditNote(_) => RecordKind::CreditNote,
             Record::Person(_) => RecordKind::Person,
         }
+    }
+}
+
+impl Pool {
+    /// Every record of the pool, customers first, as [`Record`]s.
+    pub fn records(&self) -> impl Iterator<Item = Record> + '_ {
+        let p = self;
+        p.customers
+            .iter()
+            .cloned()
+            .map(Record::Customer)
+            .chain(p.orders.iter().cloned().map(Record::Order))
+            .chain(p.shipments.iter().cloned().map(Record::Shipment))
+            .chain(p.invoices.iter().cloned().map(Record::Invoice))
+            .chain(p.payments.iter().cloned().map(Record::Payment))
+            .chain(p.credit_notes.iter().cloned().map(Record::CreditNote))
+            .chain(p.staff.iter().cloned().map(Record::Person))
     }
 }
 

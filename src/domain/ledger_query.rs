@@ -80,6 +80,18 @@ impl LedgerQuery {
     }
 }
 
+/// The decoded `key=value` pairs of a URL query (drill-down links carry their filters so).
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
+}
+
 /// Decodes `%XX` escapes (UTF-8) and `+`; malformed escapes are kept as written.
 fn percent_decode(s: &str) -> String {
     let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);

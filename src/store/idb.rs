@@ -121,6 +121,30 @@ impl Db {
         values.iter().map(|v| decode(store, "?", v)).collect()
     }
 
+    /// Every (key, value) of a key-value store, in key order.
+    pub async fn entries<T: DeserializeOwned>(
+        &self,
+        store: &str,
+    ) -> Result<Vec<(String, T)>, StoreError> {
+        let tx = self
+            .rexie
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(tx_err)?;
+        let pairs = tx
+            .store(store)
+            .map_err(tx_err)?
+            .scan(None, None, None, None)
+            .await
+            .map_err(tx_err)?;
+        pairs
+            .iter()
+            .map(|(k, v)| {
+                let key = k.as_string().unwrap_or_default();
+                decode(store, &key, v).map(|value| (key, value))
+            })
+            .collect()
+    }
+
     /// Runs `fill` to queue writes, then commits them in ONE transaction over `stores`:
     /// either every write lands or none does (also when the tab dies half-way).
     pub async fn write(
@@ -136,6 +160,9 @@ impl Db {
             .map_err(tx_err)?;
         for store in stores {
             let os = tx.store(store).map_err(tx_err)?;
+            if set.clears.iter().any(|c| c == store) {
+                os.clear().await.map_err(tx_err)?;
+            }
             let puts = set.puts.iter().filter(|p| p.store == *store);
             os.put_all(puts.map(|p| (p.value.clone(), Some(JsValue::from_str(&p.key)))))
                 .await
@@ -162,6 +189,7 @@ struct Put {
 /// Writes queued for one atomic transaction.
 #[derive(Default)]
 pub struct WriteSet {
+    clears: Vec<String>,
     puts: Vec<Put>,
     deletes: Vec<(String, String)>,
 }
@@ -180,6 +208,10 @@ impl WriteSet {
             value: JsValue::from_str(&json),
         });
         Ok(())
+    }
+    /// Empties `store` before this set's puts into it.
+    pub fn clear(&mut self, store: &str) {
+        self.clears.push(store.into());
     }
     pub fn delete(&mut self, store: &str, key: &str) {
         self.deletes.push((store.into(), key.into()));

@@ -1,6 +1,7 @@
 //! IndexedDB through rexie: open (and upgrade) the database, read and write records and
 //! settings. Values are JSON text of the domain types; no business decisions here.
 
+pub mod backup;
 pub mod schema;
 
 #[cfg(target_arch = "wasm32")]

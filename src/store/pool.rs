@@ -1,9 +1,11 @@
 //! The receivables pool in IndexedDB: one store per record kind, keyed by natural key.
 
+use super::backup::Backup;
 use super::idb::{Db, StoreError, WriteSet};
 use super::schema::{
-    BATCHES, CREDIT_NOTES, CUSTOMERS, INVOICES, ORDERS, PAYMENTS, SHIPMENTS, STAFF,
+    BATCHES, CREDIT_NOTES, CUSTOMERS, INVOICES, META, ORDERS, PAYMENTS, SETTINGS, SHIPMENTS, STAFF,
 };
+use crate::domain::keys::Keyed;
 use crate::domain::keys::{NaturalKey, Record};
 use crate::domain::merge::{Change, ImportLog};
 use crate::domain::model::{Pool, RecordKind};
@@ -101,6 +103,49 @@ pub async fn commit_undo(db: &Db, log: &ImportLog, undo: &[Change]) -> Result<()
     db.write(&all_stores(), |w| {
         queue_changes(w, undo)?;
         w.put(BATCHES, &log_key(log.id), log)
+    })
+    .await
+}
+
+const LAST_BACKUP_KEY: &str = "last_backup_ms";
+
+/// Everything, as one backup document.
+pub async fn make_backup(
+    db: &Db,
+    pool: Pool,
+    logs: Vec<ImportLog>,
+    now_ms: u64,
+) -> Result<Backup, StoreError> {
+    let settings = db.entries(SETTINGS).await?.into_iter().collect();
+    Ok(Backup::new(now_ms, pool, logs, settings))
+}
+
+pub async fn mark_backed_up(db: &Db, now_ms: u64) -> Result<(), StoreError> {
+    db.put(META, LAST_BACKUP_KEY, &now_ms).await
+}
+
+pub async fn last_backup(db: &Db) -> Result<Option<u64>, StoreError> {
+    db.get(META, LAST_BACKUP_KEY).await
+}
+
+/// Replaces the whole pool, history and settings with the backup's, in one transaction.
+pub async fn restore_replace(db: &Db, backup: &Backup) -> Result<(), StoreError> {
+    let mut stores = all_stores();
+    stores.push(SETTINGS);
+    db.write(&stores, |w| {
+        for s in &stores {
+            w.clear(s);
+        }
+        for r in backup.pool.records() {
+            queue_change(w, &r.natural_key(), Some(&r))?;
+        }
+        for log in &backup.import_logs {
+            w.put(BATCHES, &log_key(log.id), log)?;
+        }
+        for (k, v) in &backup.settings {
+            w.put(SETTINGS, k, v)?;
+        }
+        Ok(())
     })
     .await
 }

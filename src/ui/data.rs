@@ -5,6 +5,7 @@ use crate::domain::keys::Record;
 use crate::domain::merge::{self, ImportLog, UndoConflict};
 use crate::domain::model::{Customer, Pool};
 use crate::import::mapping::Mapping;
+use crate::store::backup::Backup;
 use crate::store::{self, schema, Db, StoreError};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -125,6 +126,73 @@ impl Data {
             }
         });
         Ok(())
+    }
+
+    /// The whole pool, history and settings as a backup document; remembers the date.
+    pub async fn backup(self, now_ms: u64) -> Result<Backup, CommitError> {
+        let db = self.db()?;
+        let backup = store::make_backup(
+            &db,
+            self.pool.get_untracked(),
+            self.logs.get_untracked(),
+            now_ms,
+        )
+        .await
+        .map_err(CommitError::Store)?;
+        store::mark_backed_up(&db, now_ms)
+            .await
+            .map_err(CommitError::Store)?;
+        Ok(backup)
+    }
+
+    pub async fn last_backup(self) -> Option<u64> {
+        let db = self.db().ok()?;
+        store::last_backup(&db).await.ok().flatten()
+    }
+
+    /// Replaces everything with the backup (one transaction), then reloads.
+    pub async fn restore_replace(self, backup: Backup) -> Result<(), CommitError> {
+        let db = self.db()?;
+        store::restore_replace(&db, &backup)
+            .await
+            .map_err(CommitError::Store)?;
+        let mappings = db
+            .get(schema::SETTINGS, MAPPINGS_KEY)
+            .await
+            .map_err(CommitError::Store)?;
+        self.pool.set(backup.pool);
+        self.logs.set(backup.import_logs);
+        self.mappings.set(mappings.unwrap_or_default());
+        Ok(())
+    }
+
+    /// Merges the backup's records into the pool like an import (undoable as one batch).
+    pub async fn restore_merge(
+        self,
+        backup: Backup,
+        file: String,
+        now_ms: u64,
+    ) -> Result<ImportLog, CommitError> {
+        let records: Vec<Record> = backup.pool.records().collect();
+        let n = records.len();
+        self.commit_import(vec![file], records, Vec::new(), (n, 0), now_ms)
+            .await
+    }
+
+    pub async fn setting<T: serde::de::DeserializeOwned>(self, key: &str) -> Option<T> {
+        let db = self.db().ok()?;
+        db.get(schema::SETTINGS, key).await.ok().flatten()
+    }
+
+    pub async fn set_setting<T: serde::Serialize>(
+        self,
+        key: &str,
+        value: &T,
+    ) -> Result<(), CommitError> {
+        let db = self.db()?;
+        db.put(schema::SETTINGS, key, value)
+            .await
+            .map_err(CommitError::Store)
     }
 
     /// Remembers confirmed mappings so the same export is recognised next time.

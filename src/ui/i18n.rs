@@ -126,6 +126,32 @@ catalogue! {
     ColDaysOverdue => "逾期天数", "Days overdue";
     ColStatus => "状态", "Status";
     ColSalesperson => "业务员", "Salesperson";
+    CompanyName => "公司名称（用于提醒和对账单）", "Company name (for reminders and statements)";
+    Storage => "本地存储", "Local storage";
+    StorageUsed => "已用 / 可用", "Used / available";
+    Backup => "备份与恢复", "Backup and restore";
+    BackupExplain => "所有数据只保存在本浏览器中。请定期下载备份文件（包含全部单据、导入记录和设置），换电脑或清理浏览器后可恢复。", "All data lives only in this browser. Download a backup regularly (every record, the import history and the settings) to restore it on another computer or after clearing the browser.";
+    LastBackup => "上次备份", "Last backup";
+    BackupIsOld => "已超过 7 天，请尽快备份", "more than 7 days ago: back up soon";
+    NeverBackedUp => "还没有备份过：请下载一份备份", "Never backed up: download a backup";
+    BackupDownload => "下载备份", "Download backup";
+    RestorePick => "从备份恢复", "Restore from a backup";
+    RestoreMerge => "合并到现有数据", "Merge into the current data";
+    RestoreReplace => "替换全部现有数据", "Replace all current data";
+    RestoreReplaced => "已用备份替换全部数据", "All data replaced by the backup";
+    RestoreMerged => "已合并备份，新增或更新记录", "Backup merged; records added or updated";
+    RestoreFailed => "恢复失败，数据未改动", "Restore failed; nothing was changed";
+    PaymentsWord => "笔收款", "payments";
+    CustomersWord => "个客户", "customers";
+    CreditGrade => "信用等级", "Credit grade";
+    CreditLimit => "信用额度", "Credit limit";
+    UnappliedCredit => "未核销预收", "Unapplied credit";
+    OpenInLedger => "在台账中查看", "Open in the ledger";
+    InvoicesTitle => "应收单据", "Invoices";
+    PaymentsTitle => "收款记录", "Payments";
+    PaymentNo => "收款单号", "Receipt no.";
+    AppliedTo => "核销单据", "Applied to";
+    SettledOn => "结清日期", "Settled on";
     NoDataYet => "还没有数据：请先在“导入数据”页拖入 ERP 导出文件。", "No data yet: drag an ERP export onto the Import page first.";
 }
 

@@ -14,11 +14,13 @@ pub enum Route {
     Credit,
     Approvals,
     Settings,
+    /// One customer's page (`#/customer?code=…`); reached from links, not the navigation.
+    Customer,
 }
 
 impl Route {
-    /// Navigation order.
-    pub const ALL: [Route; 8] = [
+    /// The navigation, in order.
+    pub const NAV: [Route; 8] = [
         Route::Import,
         Route::Ledger,
         Route::Reminders,
@@ -40,6 +42,7 @@ impl Route {
             Route::Credit => "credit",
             Route::Approvals => "approvals",
             Route::Settings => "settings",
+            Route::Customer => "customer",
         }
     }
 
@@ -53,7 +56,13 @@ impl Route {
             Route::Credit => Msg::NavCredit,
             Route::Approvals => Msg::NavApprovals,
             Route::Settings => Msg::NavSettings,
+            Route::Customer => Msg::Customer,
         }
+    }
+
+    /// The `?…` part of a hash, where pages keep their parameters.
+    pub fn query_of(hash: &str) -> &str {
+        hash.split_once('?').map_or("", |(_, q)| q)
     }
 
     pub fn href(self) -> String {
@@ -64,8 +73,9 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let slug = hash.trim_start_matches('#').trim_start_matches('/');
         let slug = slug.split(['/', '?']).next().unwrap_or("");
-        Route::ALL
+        Route::NAV
             .into_iter()
+            .chain([Route::Customer])
             .find(|r| r.slug() == slug)
             .unwrap_or_default()
     }
@@ -77,7 +87,7 @@ mod tests {
 
     #[test]
     fn hashes_round_trip() {
-        for r in Route::ALL {
+        for r in Route::NAV.into_iter().chain([Route::Customer]) {
             assert_eq!(Route::from_hash(&r.href()), r);
         }
         assert_eq!(Route::from_hash(""), Route::Import);

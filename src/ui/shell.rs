@@ -34,7 +34,7 @@ pub fn Shell() -> impl IntoView {
             </button>
         </header>
         <nav class="sidenav">
-            {Route::ALL.into_iter().map(|r| view! {
+            {Route::NAV.into_iter().map(|r| view! {
                 <a href=r.href() data-testid=format!("nav-{}", r.slug())
                     class:active=move || state.route.get() == r>
                     {state.t(r.title())}

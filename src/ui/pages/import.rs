@@ -428,10 +428,7 @@ fn ImportHistory() -> impl IntoView {
         data.logs.with(|logs| {
             logs.iter().rev().map(|log| {
                 let id = log.id;
-                let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(id as f64))
-                    .to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED)
-                    .as_string()
-                    .unwrap_or_default();
+                let when = browser::format_ms(id, lang.tag());
                 let undone = log.undone_at.is_some();
                 view! {
                     <tr data-testid="import-log">

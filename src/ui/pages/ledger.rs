@@ -10,6 +10,7 @@ use crate::ui::app::AppState;
 use crate::ui::browser;
 use crate::ui::data::Data;
 use crate::ui::i18n::{Lang, Msg};
+use crate::ui::route::Route;
 use leptos::prelude::*;
 
 const ROW_HEIGHT: f64 = 30.0;
@@ -21,7 +22,7 @@ pub fn LedgerPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
     let hash = state.hash.get_untracked();
-    let initial = LedgerQuery::from_query_string(hash.split_once('?').map_or("", |(_, q)| q));
+    let initial = LedgerQuery::from_query_string(Route::query_of(&hash));
     let query = RwSignal::new(initial);
     let edges = AgingEdges::default();
     let bucket_count = edges.bucket_count();
@@ -50,6 +51,15 @@ pub fn LedgerPage() -> impl IntoView {
         );
     };
 
+    // Customer names by code, built once per pool change rather than on every scroll.
+    let names = Memo::new(move |_| {
+        data.pool.with(|p| {
+            p.customers
+                .iter()
+                .map(|c| (c.code.clone(), c.name.clone()))
+                .collect::<std::collections::HashMap<String, String>>()
+        })
+    });
     let salespeople = Memo::new(move |_| {
         data.pool.with(|p| {
             let mut v: Vec<String> = p
@@ -101,7 +111,7 @@ pub fn LedgerPage() -> impl IntoView {
             let last = (first + VIEWPORT_ROWS + 2 * OVERSCAN).min(ix.len());
             let first = first.min(last);
             data.pool.with(|p| {
-                state.ledger.with(|l| {
+                names.with(|names| state.ledger.with(|l| {
                     let top = first as f64 * ROW_HEIGHT;
                     let bottom = (ix.len() - last) as f64 * ROW_HEIGHT;
                     let body = ix[first..last]
@@ -112,18 +122,19 @@ pub fn LedgerPage() -> impl IntoView {
                             let number = inv.map(|x| x.number.clone()).unwrap_or_default();
                             let customer = inv.map(|x| x.customer.clone()).unwrap_or_default();
                             let status = status_label(line.status, lang);
-                            let href = format!("#/ledger?customer={}", percent(&customer));
+                            let href = format!("#/customer?code={}", percent(&customer));
+                            let customer_name = names.get(&customer).cloned().unwrap_or_default();
                             let (number_attr, customer_attr) = (number.clone(), customer.clone());
                             view! {
                                 <tr data-testid="ledger-row" data-invoice=number_attr data-customer=customer_attr
                                     class:overdue=line.status == InvoiceStatus::Overdue>
                                     <td>{number}</td>
-                                    <td><a href=href>{customer}</a></td>
+                                    <td><a href=href>{customer_name}</a><span class="muted">{format!(" {customer}")}</span></td>
                                     <td>{inv.map(|x| x.date.to_string())}</td>
                                     <td>{line.due.to_string()}</td>
                                     <td class="num">{line.amount.to_display_string()}</td>
                                     <td class="num" data-testid="ledger-open" data-amount=line.open.to_plain_string()>{line.open.to_display_string()}</td>
-                                    <td class="num">{line.days_overdue.max(0)}</td>
+                                    <td class="num">{(line.status != InvoiceStatus::Paid).then_some(line.days_overdue.max(0))}</td>
                                     <td>{status}{inv.filter(|x| x.disputed).map(|_| view! { <span class="tag">{Msg::Disputed.text(lang)}</span> })}</td>
                                     <td>{inv.and_then(|x| x.salesperson.clone())}</td>
                                 </tr>
@@ -135,7 +146,7 @@ pub fn LedgerPage() -> impl IntoView {
                         {body}
                         <tr class="spacer" style:height=format!("{bottom}px")></tr>
                     }
-                })
+                }))
             })
         })
     };

@@ -5,8 +5,10 @@ use super::i18n::Msg;
 use super::route::Route;
 use leptos::prelude::*;
 
+mod customer;
 mod import;
-mod ledger;
+pub mod ledger;
+mod settings;
 
 #[component]
 pub fn Page() -> impl IntoView {
@@ -18,6 +20,8 @@ pub fn Page() -> impl IntoView {
         match route {
             Route::Import => return view! { <import::ImportPage/> }.into_any(),
             Route::Ledger => return view! { <ledger::LedgerPage/> }.into_any(),
+            Route::Settings => return view! { <settings::SettingsPage/> }.into_any(),
+            Route::Customer => return view! { <customer::CustomerPage/> }.into_any(),
             _ => {}
         }
         let body = match route {
@@ -26,7 +30,7 @@ pub fn Page() -> impl IntoView {
             Route::Dashboard => Some(Msg::PlannedDashboard),
             Route::Credit => Some(Msg::PlannedCredit),
             Route::Approvals => Some(Msg::PlannedApprovals),
-            Route::Import | Route::Ledger | Route::Settings => Some(Msg::NoDataYet),
+            Route::Import | Route::Ledger | Route::Settings | Route::Customer => None,
         };
         view! {
             <section data-testid=format!("page-{}", route.slug())>
