@@ -7,4 +7,7 @@ pub mod ledger_query;
 pub mod merge;
 pub mod model;
 pub mod money;
+pub mod reminders;
+pub mod rules;
+pub mod templates;
 pub mod terms;

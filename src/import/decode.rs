@@ -54,6 +54,13 @@ pub enum DecodeError {
     },
     /// Larger than this platform can address when decoded.
     TooLarge,
+    /// Lines in two encodings: `utf8_line` is UTF-8 Chinese text, `other_line` is not UTF-8
+    /// (usually GBK): two exports pasted into one file. Decoding it either way would turn
+    /// one part into mojibake, so neither is guessed.
+    MixedEncodings {
+        utf8_line: usize,
+        other_line: usize,
+    },
 }
 
 impl fmt::Display for DecodeError {
@@ -65,12 +72,29 @@ impl fmt::Display for DecodeError {
                 encoding,
                 line,
                 byte_offset,
-            } => write!(
+            } if *encoding == GB18030_NAME => write!(
                 f,
                 "not readable text: neither UTF-8 nor GBK/GB18030 (bad byte on line {line}, \
                  offset {byte_offset}, as {encoding})"
             ),
+            DecodeError::Undecodable {
+                encoding,
+                line,
+                byte_offset,
+            } => write!(
+                f,
+                "not readable text: the file's byte-order mark says {encoding}, but line \
+                 {line} is not valid {encoding} (bad byte at offset {byte_offset})"
+            ),
             DecodeError::TooLarge => f.write_str("the file is too large to decode"),
+            DecodeError::MixedEncodings {
+                utf8_line,
+                other_line,
+            } => write!(
+                f,
+                "mixed text encodings: line {utf8_line} is UTF-8 but line {other_line} is not \
+                 (GBK?); save the whole file again in one encoding"
+            ),
         }
     }
 }
@@ -85,7 +109,9 @@ pub const GB18030_NAME: &str = "GB18030";
 
 /// Decodes a text file: BOM first (UTF-8, UTF-16LE/BE), then strict UTF-8, then GB18030
 /// (a superset of GBK and GB2312). Never substitutes replacement characters: bytes that
-/// no candidate decodes are an error. The BOM is not part of the returned text.
+/// no candidate decodes are an error, and so is a file that is UTF-8 Chinese in some lines
+/// and not UTF-8 in others ([`DecodeError::MixedEncodings`]). The BOM is not part of the
+/// returned text.
 pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
@@ -105,6 +131,8 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> 
         });
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         (s.to_owned(), UTF8)
+    } else if let Some(mixed) = mixed_encodings(bytes) {
+        return Err(mixed);
     } else {
         (decode_strict(GB18030, GB18030_NAME, bytes)?, GB18030_NAME)
     };
@@ -112,6 +140,44 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> 
         return Err(DecodeError::Empty);
     }
     Ok((text, name))
+}
+
+/// CJK ideographs a line must hold, valid as UTF-8, to count as UTF-8 Chinese. GBK text
+/// is valid UTF-8 only by accident, and then almost never with more than a couple of
+/// ideographs: with four, a GBK file is not mistaken for a mixed one.
+const UTF8_EVIDENCE_IDEOGRAPHS: usize = 4;
+
+/// For a file that is not valid UTF-8: the first line that is UTF-8 Chinese and the first
+/// line that is not UTF-8, when it has both. Lines are counted by `\n`, as in
+/// [`DecodeError::Undecodable`].
+fn mixed_encodings(bytes: &[u8]) -> Option<DecodeError> {
+    let (mut utf8_line, mut other_line) = (None, None);
+    for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if line.is_ascii() {
+            continue;
+        }
+        match std::str::from_utf8(line) {
+            Ok(text) => {
+                let ideographs = text
+                    .chars()
+                    .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+                    .count();
+                if ideographs >= UTF8_EVIDENCE_IDEOGRAPHS {
+                    utf8_line.get_or_insert(index + 1);
+                }
+            }
+            Err(_) => {
+                other_line.get_or_insert(index + 1);
+            }
+        }
+        if let (Some(utf8_line), Some(other_line)) = (utf8_line, other_line) {
+            return Some(DecodeError::MixedEncodings {
+                utf8_line,
+                other_line,
+            });
+        }
+    }
+    None
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, DecodeError> {
@@ -280,6 +346,40 @@ mod tests {
                 byte_offset: 3
             })
         );
+    }
+
+    #[test]
+    fn mixed_utf8_and_gbk_lines_are_refused() {
+        let (gbk, _, _) = GB18030.encode("深圳精密科技有限公司,AR-2\n");
+        let utf8_first = [
+            "Customer,Invoice No\n华东机电有限公司,AR-1\n".as_bytes(),
+            &gbk,
+        ]
+        .concat();
+        assert_eq!(
+            decode_text(&utf8_first),
+            Err(DecodeError::MixedEncodings {
+                utf8_line: 2,
+                other_line: 3
+            })
+        );
+        let gbk_first = [&gbk[..], "华东机电有限公司,AR-1\n".as_bytes()].concat();
+        let err = decode_text(&gbk_first);
+        assert_eq!(
+            err,
+            Err(DecodeError::MixedEncodings {
+                utf8_line: 2,
+                other_line: 1
+            })
+        );
+        let msg = err.map(|_| ()).unwrap_err().to_string();
+        assert!(msg.contains("line 2") && msg.contains("line 1"), "{msg}");
+        // Short UTF-8 text (fewer ideographs than the evidence threshold) is not proof.
+        let short = [&gbk[..], "张三,AR-1\n".as_bytes()].concat();
+        assert!(matches!(
+            decode_text(&short),
+            Ok((_, GB18030_NAME)) | Err(DecodeError::Undecodable { .. })
+        ));
     }
 
     #[test]

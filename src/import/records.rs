@@ -10,6 +10,7 @@ mod other_rows;
 mod problems;
 mod row_reader;
 
+pub use dedupe::MAX_OTHER_LINES;
 pub use invoice_rows::DERIVED_PAYMENT_SUFFIX;
 // Keys and the any-record enum live in the domain (the store merges by them).
 pub use crate::domain::keys::{natural_key, Keyed, NaturalKey, Record};

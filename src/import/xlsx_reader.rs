@@ -156,7 +156,7 @@ pub fn read_sheet(bytes: &[u8], sheet: &str) -> Result<Table, XlsxError> {
     }
     Ok(Table {
         name: sheet.to_owned(),
-        rows: rows.rows,
+        rows: rows.into_rows(),
     })
 }
 
@@ -168,6 +168,8 @@ fn to_u32(n: usize) -> u32 {
 #[derive(Default)]
 struct RowBuilder {
     rows: Vec<SourceRow>,
+    /// A cell arrived for a row above an earlier one: [`RowBuilder::into_rows`] sorts.
+    out_of_order: bool,
 }
 
 impl RowBuilder {
@@ -181,25 +183,13 @@ impl RowBuilder {
                 limit: MAX_COLUMNS,
             });
         }
-        // Cells arrive in row order from every real writer; search only when they do not.
+        // Cells arrive in row order from every real writer. A cell for another row starts
+        // a new entry even when that row came before; `into_rows` sorts and merges once,
+        // so a sheet written bottom-up costs n log n, not an insertion per row.
         let index = match self.rows.last() {
             Some(last) if last.line == line => self.rows.len() - 1,
-            Some(last) if last.line > line => {
-                match self.rows.binary_search_by_key(&line, |r| r.line) {
-                    Ok(i) => i,
-                    Err(i) => {
-                        self.rows.insert(
-                            i,
-                            SourceRow {
-                                line,
-                                cells: Vec::new(),
-                            },
-                        );
-                        i
-                    }
-                }
-            }
-            _ => {
+            last => {
+                self.out_of_order |= last.is_some_and(|l| l.line > line);
                 self.rows.push(SourceRow {
                     line,
                     cells: Vec::new(),
@@ -207,14 +197,41 @@ impl RowBuilder {
                 self.rows.len() - 1
             }
         };
-        let cells = &mut self.rows[index].cells;
-        if col >= cells.len() {
-            cells.resize_with(col, String::new);
-            cells.push(text);
-        } else {
-            cells[col] = text;
-        }
+        put(&mut self.rows[index].cells, col, text);
         Ok(())
+    }
+
+    /// The rows in sheet order, one per sheet row; a later cell at the same place wins.
+    fn into_rows(self) -> Vec<SourceRow> {
+        let mut rows = self.rows;
+        if !self.out_of_order {
+            return rows;
+        }
+        // Stable: the pieces of one row keep the order their cells arrived in.
+        rows.sort_by_key(|r| r.line);
+        let mut merged: Vec<SourceRow> = Vec::with_capacity(rows.len());
+        for row in rows {
+            match merged.last_mut() {
+                Some(last) if last.line == row.line => {
+                    for (col, text) in row.cells.into_iter().enumerate() {
+                        if !text.is_empty() {
+                            put(&mut last.cells, col, text);
+                        }
+                    }
+                }
+                _ => merged.push(row),
+            }
+        }
+        merged
+    }
+}
+
+fn put(cells: &mut Vec<String>, col: usize, text: String) {
+    if col >= cells.len() {
+        cells.resize_with(col, String::new);
+        cells.push(text);
+    } else {
+        cells[col] = text;
     }
 }
 

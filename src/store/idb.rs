@@ -202,12 +202,16 @@ impl WriteSet {
         value: &T,
     ) -> Result<(), StoreError> {
         let json = serde_json::to_string(value).map_err(tx_err)?;
+        self.put_json(store, key, json);
+        Ok(())
+    }
+    /// Queues a value that is already JSON text.
+    pub fn put_json(&mut self, store: &str, key: &str, json: String) {
         self.puts.push(Put {
             store: store.into(),
             key: key.into(),
             value: JsValue::from_str(&json),
         });
-        Ok(())
     }
     /// Empties `store` before this set's puts into it.
     pub fn clear(&mut self, store: &str) {

@@ -66,21 +66,30 @@ fn queue_change(
     key: &NaturalKey,
     after: Option<&Record>,
 ) -> Result<(), StoreError> {
-    let store = store_of(key.kind);
     let k = key.storage_key();
     match after {
-        None => {
-            w.delete(store, &k);
-            Ok(())
+        None => w.delete(store_of(key.kind), &k),
+        Some(record) => {
+            let (store, json) = record_value(record)?;
+            w.put_json(store, &k, json)
         }
-        Some(Record::Customer(r)) => w.put(store, &k, r),
-        Some(Record::Order(r)) => w.put(store, &k, r),
-        Some(Record::Shipment(r)) => w.put(store, &k, r),
-        Some(Record::Invoice(r)) => w.put(store, &k, r),
-        Some(Record::Payment(r)) => w.put(store, &k, r),
-        Some(Record::CreditNote(r)) => w.put(store, &k, r),
-        Some(Record::Person(r)) => w.put(store, &k, r),
     }
+    Ok(())
+}
+
+/// The object store and the stored JSON of a record (the record itself, without a kind tag).
+pub fn record_value(record: &Record) -> Result<(&'static str, String), StoreError> {
+    let json = match record {
+        Record::Customer(r) => serde_json::to_string(r),
+        Record::Order(r) => serde_json::to_string(r),
+        Record::Shipment(r) => serde_json::to_string(r),
+        Record::Invoice(r) => serde_json::to_string(r),
+        Record::Payment(r) => serde_json::to_string(r),
+        Record::CreditNote(r) => serde_json::to_string(r),
+        Record::Person(r) => serde_json::to_string(r),
+    };
+    let json = json.map_err(|e| StoreError::Transaction(e.to_string()))?;
+    Ok((store_of(record.kind()), json))
 }
 
 fn all_stores() -> Vec<&'static str> {

@@ -91,8 +91,10 @@ impl<'a> Scanner<'a> {
             self.pos += 1;
             self.skip_quoted(start_line, start)?;
         }
-        // Unquoted part (or what follows a closing quote, which `csv` keeps as data).
-        let rest = &self.bytes[self.pos..];
+        // Unquoted part (or what follows a closing quote, which `csv` keeps as data). Looked
+        // for only up to the size limit: a 50 MB line fails after 1 MB, not after 50.
+        let limit = self.field_limit(start);
+        let rest = &self.bytes[self.pos..limit];
         let delimiter = self.delimiter;
         let end = rest
             .iter()
@@ -111,12 +113,31 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// One past the last byte a field starting at `start` may reach before it is too long
+    /// (never before `pos`, never past the end).
+    fn field_limit(&self, start: usize) -> usize {
+        start
+            .saturating_add(MAX_FIELD_BYTES + 1)
+            .min(self.bytes.len())
+            .max(self.pos)
+    }
+
     /// Moves past the closing quote of a quoted field, counting the lines inside it.
     fn skip_quoted(&mut self, open_line: usize, start: usize) -> Result<(), CsvError> {
         loop {
-            let rest = &self.bytes[self.pos..];
+            let limit = self.field_limit(start);
+            let rest = &self.bytes[self.pos..limit];
             let Some(i) = rest.iter().position(|b| matches!(b, b'"' | b'\n' | b'\r')) else {
-                return Err(CsvError::UnclosedQuote { line: open_line });
+                // The search stops at the size limit: the quote may close later, but the
+                // field is too long either way.
+                return Err(if limit < self.bytes.len() {
+                    CsvError::FieldTooLong {
+                        line: open_line,
+                        limit: MAX_FIELD_BYTES,
+                    }
+                } else {
+                    CsvError::UnclosedQuote { line: open_line }
+                });
             };
             self.pos += i;
             if self.pos - start > MAX_FIELD_BYTES {

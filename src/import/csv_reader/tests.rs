@@ -121,6 +121,22 @@ fn pathological_sizes_fail_fast() {
             limit: MAX_FIELD_BYTES
         })
     );
+    // An unclosed quote with more than the limit after it is too long, found at the limit
+    // rather than after reading to the end of the file.
+    let mut unclosed = String::from("a,b\n1,\"");
+    unclosed.push_str(&"z".repeat(3 * MAX_FIELD_BYTES));
+    assert_eq!(
+        read_csv(&unclosed, "n"),
+        Err(CsvError::FieldTooLong {
+            line: 2,
+            limit: MAX_FIELD_BYTES
+        })
+    );
+    // Within the limit it is still reported as the unclosed quote it is.
+    assert_eq!(
+        read_csv("a,b\n1,\"zz\nzz", "n"),
+        Err(CsvError::UnclosedQuote { line: 2 })
+    );
     let wide = format!("title\n{}\n", ",".repeat(MAX_COLUMNS + 5));
     assert_eq!(
         read_csv(&wide, "n"),

@@ -4,10 +4,18 @@
 //! share a number (and customer) but differ: none can be trusted, all are refused. The one
 //! legitimate repeat is a receipt split over several lines, one per invoice it settles
 //! (Kingdee 收款单 entries): those merge into one payment.
+//!
+//! Linear in the number of rows even when thousands share one number (a constant column
+//! mapped as the number): exact repeats are found by hashing, and each conflict names at
+//! most [`MAX_OTHER_LINES`] other lines.
 
 use super::{Candidate, NaturalKey, Record, RowError, RowProblem};
 use crate::domain::model::Payment;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// Other lines a [`RowProblem::ConflictingDuplicate`] names: the first ones in line order.
+/// Naming every other line of a group of n rows would cost n² memory.
+pub const MAX_OTHER_LINES: usize = 20;
 
 pub(super) struct Reconciled {
     /// Candidates that import, in line order (merged receipts at their first line).
@@ -48,16 +56,22 @@ pub(super) fn reconcile(candidates: Vec<Candidate>, merge_payments: bool) -> Rec
 }
 
 fn settle_group(first: Candidate, rest: Vec<Candidate>, merge: bool, out: &mut Reconciled) {
-    // Exact repeats of an earlier member are duplicates whatever else happens.
-    let mut distinct: Vec<Candidate> = vec![first];
+    // Exact repeats of an earlier member are duplicates whatever else happens. Members are
+    // bucketed by the text of their records so a large group is not compared pairwise.
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut distinct: Vec<Candidate> = Vec::new();
     let mut duplicates: Vec<(Candidate, usize)> = Vec::new();
-    for c in rest {
-        match distinct.iter().find(|d| d.records == c.records) {
-            Some(d) => {
-                let first_line = d.line;
+    for c in std::iter::once(first).chain(rest) {
+        let bucket = buckets.entry(format!("{:?}", c.records)).or_default();
+        match bucket.iter().find(|&&d| distinct[d].records == c.records) {
+            Some(&d) => {
+                let first_line = distinct[d].line;
                 duplicates.push((c, first_line));
             }
-            None => distinct.push(c),
+            None => {
+                bucket.push(distinct.len());
+                distinct.push(c);
+            }
         }
     }
     let rows = distinct.len();
@@ -85,7 +99,12 @@ fn settle_group(first: Candidate, rest: Vec<Candidate>, merge: bool, out: &mut R
             let mut lines: Vec<usize> = all.iter().map(|c| c.line).collect();
             lines.sort_unstable();
             for c in &all {
-                let other_lines = lines.iter().copied().filter(|l| *l != c.line).collect();
+                let other_lines = lines
+                    .iter()
+                    .copied()
+                    .filter(|l| *l != c.line)
+                    .take(MAX_OTHER_LINES)
+                    .collect();
                 out.errors
                     .push(error(c, RowProblem::ConflictingDuplicate { other_lines }));
             }
@@ -105,12 +124,14 @@ fn merge_receipt_lines(lines: &[Candidate]) -> Option<Candidate> {
         .collect::<Option<_>>()?;
     let head = payments.first()?;
     let mut merged = (*head).clone();
+    let mut settled: HashSet<&str> = head.applies_to.iter().map(|a| a.invoice.as_str()).collect();
     for p in &payments[1..] {
         let same_receipt = p.date == head.date && p.amount.currency == head.amount.currency;
+        // Each line applies to exactly one invoice (checked above).
         let new_invoice = p
             .applies_to
             .iter()
-            .all(|a| merged.applies_to.iter().all(|m| m.invoice != a.invoice));
+            .all(|a| settled.insert(a.invoice.as_str()));
         if !same_receipt || !new_invoice {
             return None;
         }

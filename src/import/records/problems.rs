@@ -62,8 +62,9 @@ pub enum RowProblem {
     Duplicate {
         first_line: usize,
     },
-    /// The same number (and customer) with different contents on `other_lines`: none of
-    /// them can be trusted, all are refused.
+    /// The same number (and customer) with different contents on `other_lines` (the first
+    /// [`MAX_OTHER_LINES`](super::MAX_OTHER_LINES) of them, in line order): none of them
+    /// can be trusted, all are refused.
     ConflictingDuplicate {
         other_lines: Vec<usize>,
     },

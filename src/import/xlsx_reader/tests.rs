@@ -158,15 +158,7 @@ fn row_builder_orders_and_limits() {
     b.set(1, 0, "a2".into()).expect("ok");
     b.set(4, 0, "a5".into()).expect("ok");
     b.set(2, 2, "c3".into()).expect("ok");
-    let got: Vec<(usize, Vec<String>)> = b.rows.iter().map(|r| (r.line, r.cells.clone())).collect();
-    assert_eq!(
-        got,
-        vec![
-            (2, vec!["a2".into()]),
-            (3, vec!["".into(), "".into(), "c3".into()]),
-            (5, vec!["a5".into(), "b5".into()]),
-        ]
-    );
+    b.set(4, 1, "b5 again".into()).expect("ok");
     assert_eq!(
         b.set(0, 16_383, "far".into()),
         Err(XlsxError::TooManyColumns {
@@ -174,6 +166,36 @@ fn row_builder_orders_and_limits() {
             limit: MAX_COLUMNS
         })
     );
+    let got: Vec<(usize, Vec<String>)> = b
+        .into_rows()
+        .into_iter()
+        .map(|r| (r.line, r.cells))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (2, vec!["a2".into()]),
+            (3, vec!["".into(), "".into(), "c3".into()]),
+            (5, vec!["a5".into(), "b5 again".into()]),
+        ]
+    );
+}
+
+/// A sheet written bottom-up (legal XML, if no real writer does it) used to insert every
+/// row at the front of the list: quadratic, minutes for a million rows.
+#[test]
+fn row_builder_takes_a_bottom_up_sheet_in_n_log_n() {
+    let mut b = RowBuilder::default();
+    let rows: u32 = 200_000;
+    for row in (0..rows).rev() {
+        b.set(row, 1, format!("b{row}")).expect("ok");
+        b.set(row, 0, format!("a{row}")).expect("ok");
+    }
+    let got = b.into_rows();
+    assert_eq!(got.len(), rows as usize);
+    assert!(got.windows(2).all(|w| w[0].line < w[1].line));
+    assert_eq!(got[0].line, 1);
+    assert_eq!(got[0].cells, vec!["a0".to_string(), "b0".to_string()]);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

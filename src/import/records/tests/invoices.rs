@@ -262,6 +262,42 @@ fn duplicates_exact_and_conflicting() {
     );
 }
 
+/// A large group sharing one number: every row refused, each naming at most
+/// MAX_OTHER_LINES others (naming all took n² memory), exact repeats still found.
+#[test]
+fn a_large_conflicting_group_names_a_bounded_number_of_lines() {
+    let rows: Vec<[String; 6]> = (0..60)
+        .map(|i| {
+            let amount = if i == 59 {
+                "1".to_owned()
+            } else {
+                (i + 1).to_string()
+            };
+            ["INV-1", "Acme", "2026-01-05", "", amount.as_str(), ""].map(str::to_owned)
+        })
+        .collect();
+    let data: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let data: Vec<&[&str]> = data.iter().map(Vec::as_slice).collect();
+    let out = run(REGISTER, &data, None);
+    assert_eq!((out.imported, out.rejected), (0, 60));
+    assert_eq!(
+        out.errors[0].reason,
+        RowProblem::ConflictingDuplicate {
+            other_lines: (3..3 + MAX_OTHER_LINES).collect()
+        }
+    );
+    // Line 61 repeats line 2 exactly; the group conflicts, so it is refused as such too.
+    assert_eq!(
+        out.errors[59].reason,
+        RowProblem::ConflictingDuplicate {
+            other_lines: (2..2 + MAX_OTHER_LINES).collect()
+        }
+    );
+}
+
 #[test]
 fn currencies_digits_and_unknown_codes() {
     let header = &["Invoice No", "Customer", "Date", "Currency", "Amount"];

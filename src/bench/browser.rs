@@ -1,0 +1,95 @@
+//! Browser entry points for scripts/bench.mjs: the generator, and the import timed stage by
+//! stage — parse (decode + CSV), map/validate (header, mapping, records), persist (one
+//! IndexedDB transaction) — with the exact values written, for the plain-JS floor.
+
+use super::data::kingdee_open_items_gbk;
+use crate::domain::merge::{plan_import, ImportLog};
+use crate::domain::model::Pool;
+use crate::import::csv_reader::read_csv;
+use crate::import::decode::decode_text;
+use crate::import::header_detect::find_header_row;
+use crate::import::mapping::Mapping;
+use crate::import::pipeline::apply_mapping;
+use crate::store::{commit_import, schema, Db};
+use wasm_bindgen::prelude::*;
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+#[wasm_bindgen]
+pub fn bench_generate_gbk(invoices: u32) -> Vec<u8> {
+    kingdee_open_items_gbk(invoices as usize)
+}
+
+/// Runs the whole import of `bytes` into a fresh database `db_name`; returns the timings.
+#[wasm_bindgen]
+pub async fn bench_import(bytes: Vec<u8>, db_name: String) -> Result<JsValue, JsValue> {
+    let err = |e: String| JsValue::from_str(&e);
+    Db::delete(&db_name).await.map_err(|e| err(e.to_string()))?;
+    let db = Db::open_with(&db_name, schema::current())
+        .await
+        .map_err(|e| err(e.to_string()))?;
+
+    let t0 = now();
+    let (text, _) = decode_text(&bytes).map_err(|e| err(e.to_string()))?;
+    let table = read_csv(&text, "bench.csv").map_err(|e| err(e.to_string()))?;
+    drop(text);
+    let t1 = now();
+    let header = find_header_row(&table.rows).ok_or_else(|| err("no header".into()))?;
+    let mapping = Mapping::auto(&table.rows[header].cells);
+    let preview = apply_mapping(table, header, mapping);
+    let (imported, rejected) = (preview.counts.imported, preview.counts.rejected);
+    let (records, implied) = preview.batch.into_records();
+    let t2 = now();
+    let changes = plan_import(&Pool::default(), records, implied);
+    let log = ImportLog {
+        id: 1,
+        files: vec!["bench.csv".into()],
+        imported,
+        rejected,
+        changes,
+        undone_at: None,
+    };
+    commit_import(&db, &log)
+        .await
+        .map_err(|e| err(e.to_string()))?;
+    let t3 = now();
+    db.close();
+
+    let memory = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()?
+        .buffer();
+    let wasm_bytes = memory.dyn_into::<js_sys::ArrayBuffer>()?.byte_length();
+    let report = serde_json::json!({
+        "rows_imported": imported,
+        "rows_rejected": rejected,
+        "records_written": log.changes.len(),
+        "parse_ms": t1 - t0,
+        "map_validate_ms": t2 - t1,
+        "persist_ms": t3 - t2,
+        "total_ms": t3 - t0,
+        "wasm_memory_bytes": wasm_bytes,
+    });
+    Ok(JsValue::from_str(&report.to_string()))
+}
+
+/// What `bench_import` writes, as `[store, key, value]` triples, for the plain-JS floor.
+#[wasm_bindgen]
+pub fn bench_store_values(bytes: Vec<u8>) -> Result<JsValue, JsValue> {
+    let preview = crate::import::pipeline::analyze(&bytes, "bench.csv", None, &|_| None)
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let (records, implied) = preview.batch.into_records();
+    let changes = plan_import(&Pool::default(), records, implied);
+    let out = js_sys::Array::new();
+    for c in &changes {
+        let Some(after) = &c.after else { continue };
+        let (store, json) =
+            crate::store::record_value(after).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let triple = js_sys::Array::of3(&store.into(), &c.key.storage_key().into(), &json.into());
+        out.push(&triple);
+    }
+    Ok(out.into())
+}

@@ -1,0 +1,127 @@
+//! Deterministic, realistic receivables exports for benchmarks and large-volume tests:
+//! a Kingdee-style open-items report (title lines, Chinese headers, GBK bytes, leading-zero
+//! codes, `¥1,234.50` amounts, subtotal rows per customer).
+
+use chrono::{Duration, NaiveDate};
+
+/// A small deterministic generator (xorshift), so every run imports the same file.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const SALES: [&str; 6] = ["张伟", "王芳", "李娜", "刘洋", "陈静", "赵磊"];
+const CITIES: [&str; 8] = [
+    "苏州", "宁波", "东莞", "佛山", "无锡", "温州", "青岛", "成都",
+];
+const TRADES: [&str; 5] = ["精密机械", "电子科技", "五金制品", "塑胶模具", "纺织印染"];
+
+fn grouped(cents: u64) -> String {
+    let int = (cents / 100).to_string();
+    let mut out = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    format!("{out}.{:02}", cents % 100)
+}
+
+/// `invoices` open items, 20 per customer, as UTF-8 text.
+/// Every invoice row is valid; the open total is the sum of the 未收金额 column.
+pub fn kingdee_open_items(invoices: usize) -> String {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let customers = invoices.div_ceil(20).max(1);
+    let start = NaiveDate::from_ymd_opt(2025, 1, 1).expect("valid date");
+    let mut out = String::with_capacity(invoices * 110 + 256);
+    out.push_str("华东精密机械有限公司 应收款明细表\r\n日期：2026-03-31\r\n\r\n");
+    out.push_str(
+        "客户编码,客户名称,单据编号,业务日期,到期日,币别,价税合计,已收金额,未收金额,业务员\r\n",
+    );
+    let per_customer = invoices.div_ceil(customers);
+    let mut written = 0;
+    for c in 0..customers {
+        let code = format!("{:06}", c + 1);
+        let name = format!(
+            "{}{}{}有限公司",
+            CITIES[c % CITIES.len()],
+            TRADES[(c / CITIES.len()) % TRADES.len()],
+            c + 1
+        );
+        let sales = SALES[c % SALES.len()];
+        let mut subtotal = 0u64;
+        for _ in 0..per_customer {
+            if written == invoices {
+                break;
+            }
+            written += 1;
+            let date = start + Duration::days(rng.below(450) as i64);
+            let due = date + Duration::days([30, 45, 60, 90][rng.below(4) as usize]);
+            let amount = 10_000 + rng.below(50_000_000);
+            let paid = match rng.below(4) {
+                0 => amount / 2,
+                1 => amount / 10 * 3,
+                _ => 0,
+            };
+            let open = amount - paid;
+            subtotal += open;
+            out.push_str(&format!(
+                "{code},{name},AR{written:07},{date},{due},人民币,\"￥{}\",\"{}\",\"{}\",{sales}\r\n",
+                grouped(amount),
+                grouped(paid),
+                grouped(open)
+            ));
+        }
+        out.push_str(&format!(
+            ",{name}(小计),,,,,,,\"{}\",\r\n",
+            grouped(subtotal)
+        ));
+    }
+    out.push_str(",合计,,,,,,,,\r\n");
+    out
+}
+
+/// The same report as GBK (GB18030) bytes, as Chinese ERPs write it.
+pub fn kingdee_open_items_gbk(invoices: usize) -> Vec<u8> {
+    let text = kingdee_open_items(invoices);
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    debug_assert!(!unmappable);
+    bytes.into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::pipeline::analyze;
+
+    #[test]
+    fn the_generated_report_imports_completely() {
+        let bytes = kingdee_open_items_gbk(2_000);
+        let p = analyze(&bytes, "bench.csv", None, &|_| None).expect("imports");
+        assert_eq!(p.encoding, Some("GB18030"));
+        assert_eq!(p.counts.imported, 2_000);
+        assert_eq!(p.counts.rejected, 0);
+        assert_eq!(
+            p.counts.subtotals, 101,
+            "one 小计 per customer and the 合计"
+        );
+        assert_eq!(p.batch.invoices.len(), 2_000);
+        assert_eq!(p.report_date, NaiveDate::from_ymd_opt(2026, 3, 31));
+    }
+
+    #[test]
+    fn amounts_are_grouped_like_an_erp_writes_them() {
+        assert_eq!(grouped(123_456_789), "1,234,567.89");
+        assert_eq!(grouped(5), "0.05");
+    }
+}

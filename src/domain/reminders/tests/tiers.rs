@@ -1,0 +1,250 @@
+//! The default matrix: boundaries, exact texts, recipients.
+
+use super::*;
+use crate::domain::rules::{Channel, RecipientSpec, Severity};
+
+fn fired_rules(days: i64) -> Vec<usize> {
+    let mut w = World::new();
+    w.add(invoice("INV-1", "C001", days_ago(days), cny(100)));
+    w.run(today())
+        .iter()
+        .filter(|r| r.audience == Audience::Internal)
+        .map(|r| r.rule)
+        .collect()
+}
+
+#[test]
+fn tier_boundaries() {
+    let cases: [(i64, &[usize]); 11] = [
+        (-5, &[]),
+        (0, &[]),
+        (1, &[0]),
+        (7, &[0]),
+        (8, &[1]),
+        (15, &[1]),
+        (16, &[2]),
+        (30, &[2]),
+        (31, &[3]),
+        (365, &[3]),
+        (10_000, &[3]),
+    ];
+    for (days, rules) in cases {
+        assert_eq!(fired_rules(days), rules, "{days} days overdue");
+    }
+}
+
+/// 华东精密, order SO-001, ¥12,345.67, `days` overdue: the reminder of its tier.
+fn known(days: i64, lang: Lang) -> Reminder {
+    let mut w = World::new();
+    w.settings.language = lang;
+    w.add(with_order(
+        invoice("INV-001", "C001", days_ago(days), cny(1234567)),
+        "SO-001",
+    ));
+    let mut out = w.run(today());
+    assert_eq!(out.len(), 1);
+    out.remove(0)
+}
+
+fn body(r: &Reminder, channel: Channel) -> &str {
+    &r.message(channel).unwrap().body
+}
+
+#[test]
+fn exact_default_texts_in_chinese() {
+    let r = known(10, Lang::Zh);
+    assert_eq!(
+        body(&r, Channel::Email),
+        "【中度逾期警告】客户 华东精密 的订单 SO-001 已逾期 10 天,请销售经理督促处理,确保款项尽快回笼。"
+    );
+    assert_eq!(
+        r.message(Channel::Email).unwrap().subject.as_deref(),
+        Some("【中度逾期警告】客户 华东精密 订单 SO-001 已逾期 10 天")
+    );
+    assert_eq!(r.message(Channel::InApp).unwrap().subject, None);
+    assert_eq!(body(&r, Channel::InApp), body(&r, Channel::Email));
+    assert_eq!(
+        body(&known(5, Lang::Zh), Channel::DingTalk),
+        "【轻度逾期提醒】客户 华东精密 的订单 SO-001 已逾期 5 天,金额 ¥12,345.67,请及时跟进。"
+    );
+    assert_eq!(
+        body(&known(20, Lang::Zh), Channel::Sms),
+        "【高度逾期警告】客户 华东精密 账款已严重逾期 20 天,金额 ¥12,345.67,请相关负责人立即启动高级别催收程序。"
+    );
+    assert_eq!(
+        body(&known(45, Lang::Zh), Channel::Email),
+        "【坏账风险预警】客户 华东精密 账款已逾期超30天,请决策层介入,评估是否启动法律程序。"
+    );
+}
+
+#[test]
+fn exact_default_texts_in_english() {
+    let r = known(5, Lang::En);
+    assert_eq!(r.message(Channel::InApp).unwrap().lang, Lang::En);
+    assert_eq!(
+        body(&r, Channel::InApp),
+        "Overdue reminder (mild): customer 华东精密's order SO-001 is 5 days overdue, amount \
+         ¥12,345.67. Please follow up promptly."
+    );
+    assert_eq!(
+        body(&known(10, Lang::En), Channel::Email),
+        "Overdue warning (moderate): customer 华东精密's order SO-001 is 10 days overdue. Sales \
+         manager, please see that it is dealt with so that the payment comes in as soon as \
+         possible."
+    );
+}
+
+#[test]
+fn reminder_fields_for_the_known_invoice() {
+    let r = known(10, Lang::Zh);
+    assert_eq!(
+        (r.rule, r.rule_id.as_str(), r.severity, r.audience),
+        (1, "overdue-8-15", Severity::Medium, Audience::Internal)
+    );
+    assert_eq!(
+        (r.customer.as_str(), r.customer_name.as_str()),
+        ("C001", "华东精密")
+    );
+    assert_eq!(
+        (r.invoices.clone(), r.days_overdue),
+        (vec!["INV-001".into()], 10)
+    );
+    assert_eq!(r.amount, cny(1234567));
+    assert_eq!(r.channels, [Channel::Email, Channel::InApp]);
+    assert!(r.warnings.is_empty() && r.unresolved_roles.is_empty());
+    assert!(r.broken_promises.is_empty());
+}
+
+#[test]
+fn order_number_falls_back_to_the_invoice_number() {
+    let mut w = World::new();
+    w.add(invoice("INV-777", "C001", days_ago(3), cny(100)));
+    let out = w.run(today());
+    assert_eq!(
+        out[0].message(Channel::InApp).unwrap().body,
+        "【轻度逾期提醒】客户 华东精密 的订单 INV-777 已逾期 3 天,金额 ¥1.00,请及时跟进。"
+    );
+}
+
+#[test]
+fn amount_is_the_outstanding_part() {
+    let mut w = World::new();
+    w.add(invoice("INV-1", "C001", days_ago(3), cny(100000)));
+    w.pool.payments.push(crate::domain::model::Payment {
+        number: "P1".into(),
+        customer: "C001".into(),
+        date: days_ago(10),
+        amount: cny(40000),
+        applies_to: vec![],
+    });
+    let out = w.run(today());
+    assert_eq!(out[0].amount, cny(60000));
+    assert!(out[0].messages[0].body.contains("金额 ¥600.00"));
+}
+
+#[test]
+fn recipients_follow_the_matrix() {
+    let recipients = |days| names(&known(days, Lang::Zh)).join(",");
+    assert_eq!(recipients(3), "张三");
+    assert_eq!(
+        recipients(10),
+        "张三,李经理",
+        "the salesperson's own manager"
+    );
+    assert_eq!(recipients(20), "张三,王财务,赵总监");
+    assert_eq!(recipients(40), "钱总,孙财总,周法务");
+    let r = known(10, Lang::Zh);
+    let manager = &r.recipients[1];
+    assert_eq!(manager.kind, RecipientKind::Staff);
+    assert_eq!(manager.roles, [Role::SalesManager]);
+    assert_eq!(manager.email.as_deref(), Some("李经理@example.com"));
+    assert_eq!(manager.dingtalk.as_deref(), Some("dt-李经理"));
+}
+
+#[test]
+fn invoice_salesperson_wins_and_managers_fall_back_to_the_role() {
+    let mut w = World::new();
+    let mut inv = invoice("INV-1", "C001", days_ago(10), cny(100));
+    inv.salesperson = Some(" 李四 ".into()); // 李四 has no manager on file
+    w.add(inv);
+    let out = w.run(today());
+    assert_eq!(names(&out[0]), ["李四", "李经理", "吴经理"]);
+}
+
+#[test]
+fn unresolved_roles_are_reported_not_dropped() {
+    let mut w = World::new();
+    w.pool.staff.retain(|p| p.name != "周法务");
+    w.pool.customers[0].salesperson = Some("离职员工".into());
+    w.add(invoice("INV-1", "C001", days_ago(40), cny(100)));
+    w.add(invoice("INV-2", "C001", days_ago(20), cny(100)));
+    let out = w.run(today());
+    assert_eq!(shape(&out), [(2, vec!["INV-2"]), (3, vec!["INV-1"])]);
+    assert_eq!(names(&out[0]), ["王财务", "赵总监"]);
+    assert_eq!(out[0].unresolved_roles, [Role::Salesperson]);
+    assert_eq!(out[1].unresolved_roles, [Role::Legal]);
+    // Nobody at all: still a reminder, with every role listed.
+    w.pool.staff.clear();
+    let out = w.run(today());
+    assert_eq!(out.len(), 2);
+    assert!(out[1].recipients.is_empty());
+    assert_eq!(out[1].unresolved_roles, [Role::Ceo, Role::Cfo, Role::Legal]);
+    // A person named in a rule but missing from the directory is a warning.
+    w.rules[3].recipients = vec![RecipientSpec::Person("陈顾问".into())];
+    let out = w.run(today());
+    assert_eq!(
+        out[1].warnings,
+        [ReminderWarning::UnknownPerson {
+            name: "陈顾问".into()
+        }]
+    );
+}
+
+#[test]
+fn a_person_with_two_roles_is_told_once() {
+    let mut w = World::new();
+    w.pool.staff[4].roles.push(Role::SalesDirector); // 王财务 also directs sales
+    w.pool.staff.retain(|p| p.name != "赵总监");
+    w.add(invoice("INV-1", "C001", days_ago(20), cny(100)));
+    let out = w.run(today());
+    assert_eq!(names(&out[0]), ["张三", "王财务"]);
+    assert_eq!(
+        out[0].recipients[1].roles,
+        [Role::Finance, Role::SalesDirector]
+    );
+}
+
+#[test]
+fn paid_and_not_yet_counted_invoices_get_nothing() {
+    let mut w = World::new();
+    w.add(invoice("INV-1", "C001", days_ago(10), cny(100)));
+    w.pool.payments.push(crate::domain::model::Payment {
+        number: "P1".into(),
+        customer: "C001".into(),
+        date: days_ago(1),
+        amount: cny(100),
+        applies_to: vec![],
+    });
+    let mut future = invoice("INV-2", "C001", days_ago(10), cny(100));
+    future.date = plus(today(), 1); // dated after the as-of date: not in the ledger
+    w.add(future);
+    assert!(w.run(today()).is_empty());
+}
+
+#[test]
+fn a_ledger_of_another_day_is_shifted_to_the_as_of_date() {
+    let mut w = World::new();
+    w.add(invoice("INV-1", "C001", days_ago(8), cny(100)));
+    let stale = ledger(&w.pool, AsOf(days_ago(2)));
+    let out = evaluate(&EvalInput {
+        pool: &w.pool,
+        ledger: &stale,
+        rules: &w.rules,
+        directory: &w.pool.staff,
+        as_of: AsOf(today()),
+        history: &w.history,
+        notes: &w.notes,
+        settings: &w.settings,
+    });
+    assert_eq!((out[0].rule, out[0].days_overdue), (1, 8));
+}
