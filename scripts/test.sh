@@ -21,6 +21,8 @@ cargo clippy --all-targets --locked -- -D warnings
 
 step "clippy (wasm32)"
 cargo clippy --lib --bins --test browser --locked --target wasm32-unknown-unknown -- -D warnings
+# The benchmark entry points (scripts/bench.sh) must keep compiling too.
+cargo clippy --lib --locked --target wasm32-unknown-unknown --features bench -- -D warnings
 
 step "native tests"
 cargo test --locked

@@ -53,7 +53,7 @@ pub async fn bench_import(bytes: Vec<u8>, db_name: String) -> Result<JsValue, Js
         changes,
         undone_at: None,
     };
-    commit_import(&db, &log)
+    commit_import(&db, &log, &|_, _| {})
         .await
         .map_err(|e| err(e.to_string()))?;
     let t3 = now();

@@ -144,19 +144,31 @@ impl Preview {
     }
 }
 
-/// Reads a dropped file: decode or open the workbook, find the header, map it (reusing a
-/// saved mapping for this header's signature when `saved_mappings` has one that fits), and
-/// build the records. `sheet` picks a worksheet; by default the first with a header.
-pub fn analyze(
+/// A file read into a grid, before any header or mapping: the first, cheaper half of
+/// [`analyze`], so a caller can show progress (and yield to the page) between the halves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceTable {
+    pub table: Table,
+    pub sheet_names: Vec<String>,
+    pub sheet: Option<String>,
+    pub encoding: Option<&'static str>,
+}
+
+/// Decodes a CSV or opens a workbook (`sheet`, or the first sheet that has a header).
+pub fn read_source(
     bytes: &[u8],
     file_name: &str,
     sheet: Option<&str>,
-    saved_mappings: &impl Fn(&str) -> Option<Mapping>,
-) -> Result<Preview, ImportError> {
-    let (table, sheets, chosen, encoding) = match sniff_format(bytes, file_name) {
+) -> Result<SourceTable, ImportError> {
+    match sniff_format(bytes, file_name) {
         FileFormat::Xlsx | FileFormat::Xls => {
-            let (table, sheets, chosen) = read_workbook(bytes, sheet)?;
-            (table, sheets, Some(chosen), None)
+            let (table, sheet_names, chosen) = read_workbook(bytes, sheet)?;
+            Ok(SourceTable {
+                table,
+                sheet_names,
+                sheet: Some(chosen),
+                encoding: None,
+            })
         }
         FileFormat::Csv | FileFormat::Unknown => {
             let (text, encoding) = decode_text(bytes).map_err(ImportError::Decode)?;
@@ -164,11 +176,31 @@ pub fn analyze(
                 return Err(ImportError::NotATable);
             }
             let table = read_csv(&text, file_name).map_err(ImportError::Csv)?;
-            (table, Vec::new(), None, Some(encoding))
+            Ok(SourceTable {
+                table,
+                sheet_names: Vec::new(),
+                sheet: None,
+                encoding: Some(encoding),
+            })
         }
-    };
+    }
+}
+
+/// The second half of [`analyze`]: find the header, map it (reusing a saved mapping for this
+/// header's signature when `saved_mappings` has one that fits) and build the records.
+pub fn preview_source(
+    source: SourceTable,
+    file_name: &str,
+    saved_mappings: &impl Fn(&str) -> Option<Mapping>,
+) -> Result<Preview, ImportError> {
+    let SourceTable {
+        table,
+        sheet_names,
+        sheet,
+        encoding,
+    } = source;
     let header_row = find_header_row(&table.rows).ok_or_else(|| ImportError::NoHeader {
-        sheets: chosen.iter().cloned().collect(),
+        sheets: sheet.iter().cloned().collect(),
     })?;
     let header = &table.rows[header_row].cells;
     let signature = header_signature(header);
@@ -183,10 +215,26 @@ pub fn analyze(
     }
     preview.mapping_reused = reused;
     preview.file_name = file_name.to_owned();
-    preview.sheet_names = sheets;
-    preview.sheet = chosen;
+    preview.sheet_names = sheet_names;
+    preview.sheet = sheet;
     preview.encoding = encoding;
     Ok(preview)
+}
+
+/// Reads a dropped file: decode or open the workbook, find the header, map it, and build the
+/// records ([`read_source`] then [`preview_source`]). `sheet` picks a worksheet; by default
+/// the first with a header.
+pub fn analyze(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<&str>,
+    saved_mappings: &impl Fn(&str) -> Option<Mapping>,
+) -> Result<Preview, ImportError> {
+    preview_source(
+        read_source(bytes, file_name, sheet)?,
+        file_name,
+        saved_mappings,
+    )
 }
 
 /// The chosen sheet, or the first sheet that has a header.

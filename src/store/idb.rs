@@ -152,8 +152,23 @@ impl Db {
         stores: &[&str],
         fill: impl FnOnce(&mut WriteSet) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
+        self.write_with_progress(stores, fill, &|_, _| {}).await
+    }
+
+    /// [`Db::write`], reporting (written, total) after each chunk of puts. Waiting for each
+    /// chunk returns to the event loop, so the page can paint a progress bar; the transaction
+    /// stays open because the next chunk is issued from the previous chunk's completion.
+    pub async fn write_with_progress(
+        &self,
+        stores: &[&str],
+        fill: impl FnOnce(&mut WriteSet) -> Result<(), StoreError>,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<(), StoreError> {
+        const CHUNK: usize = 5_000;
         let mut set = WriteSet::default();
         fill(&mut set)?;
+        let total = set.puts.len() + set.deletes.len();
+        let mut written = 0;
         let tx = self
             .rexie
             .transaction(stores, TransactionMode::ReadWrite)
@@ -163,14 +178,24 @@ impl Db {
             if set.clears.iter().any(|c| c == store) {
                 os.clear().await.map_err(tx_err)?;
             }
-            let puts = set.puts.iter().filter(|p| p.store == *store);
-            os.put_all(puts.map(|p| (p.value.clone(), Some(JsValue::from_str(&p.key)))))
+            let puts: Vec<&Put> = set.puts.iter().filter(|p| p.store == *store).collect();
+            for chunk in puts.chunks(CHUNK) {
+                os.put_all(
+                    chunk
+                        .iter()
+                        .map(|p| (p.value.clone(), Some(JsValue::from_str(&p.key)))),
+                )
                 .await
                 .map_err(tx_err)?;
+                written += chunk.len();
+                progress(written, total);
+            }
             for d in set.deletes.iter().filter(|d| d.0 == *store) {
                 os.delete(JsValue::from_str(&d.1)).await.map_err(tx_err)?;
+                written += 1;
             }
         }
+        progress(total, total);
         let done = tx.done().await.map_err(tx_err)?;
         if done.is_committed() {
             Ok(())

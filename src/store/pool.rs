@@ -99,11 +99,20 @@ fn all_stores() -> Vec<&'static str> {
 }
 
 /// Writes an import's changes and its log in one transaction: all of it lands or none.
-pub async fn commit_import(db: &Db, log: &ImportLog) -> Result<(), StoreError> {
-    db.write(&all_stores(), |w| {
-        queue_changes(w, &log.changes)?;
-        w.put(BATCHES, &log_key(log.id), log)
-    })
+/// `progress` hears (written, total) as the writes go in.
+pub async fn commit_import(
+    db: &Db,
+    log: &ImportLog,
+    progress: &dyn Fn(usize, usize),
+) -> Result<(), StoreError> {
+    db.write_with_progress(
+        &all_stores(),
+        |w| {
+            queue_changes(w, &log.changes)?;
+            w.put(BATCHES, &log_key(log.id), log)
+        },
+        progress,
+    )
     .await
 }
 

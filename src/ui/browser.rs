@@ -123,3 +123,13 @@ pub fn format_ms(ms: u64, lang_tag: &str) -> String {
         .as_string()
         .unwrap_or_default()
 }
+
+/// Waits for the next animation frame (and then a task), so the page paints before the
+/// next long step of work.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}

@@ -81,6 +81,7 @@ impl Data {
         implied_customers: Vec<Customer>,
         counts: (usize, usize),
         now_ms: u64,
+        progress: &dyn Fn(usize, usize),
     ) -> Result<ImportLog, CommitError> {
         let db = self.db()?;
         let changes = self
@@ -94,7 +95,7 @@ impl Data {
             changes,
             undone_at: None,
         };
-        store::commit_import(&db, &log)
+        store::commit_import(&db, &log, progress)
             .await
             .map_err(CommitError::Store)?;
         self.pool.update(|p| merge::apply(p, &log.changes));
@@ -175,7 +176,7 @@ impl Data {
     ) -> Result<ImportLog, CommitError> {
         let records: Vec<Record> = backup.pool.records().collect();
         let n = records.len();
-        self.commit_import(vec![file], records, Vec::new(), (n, 0), now_ms)
+        self.commit_import(vec![file], records, Vec::new(), (n, 0), now_ms, &|_, _| {})
             .await
     }
 

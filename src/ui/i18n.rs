@@ -74,6 +74,9 @@ catalogue! {
     PlannedApprovals => "此处将处理账期延长申请：逐级审批并留下完整记录。", "Payment-term extension requests will be approved here, step by step, with a complete trail.";
     ImportDropHint => "把 ERP 导出的 CSV / Excel 文件拖到这里，或点击选择（可多选）", "Drop ERP exports (CSV / Excel) here, or click to choose (several at once)";
     ImportReading => "正在读取文件…", "Reading files…";
+    ImportParsing => "正在解析表格…", "Parsing the table…";
+    ImportChecking => "正在识别列并校验每一行…", "Mapping columns and checking every row…";
+    ImportSaving => "正在写入本地数据库…", "Saving to the local database…";
     ImportCommit => "确认导入", "Import";
     ImportCancel => "取消", "Cancel";
     ImportAnswerFirst => "请先回答上面的问题", "Answer the questions above first";

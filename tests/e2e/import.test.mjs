@@ -120,3 +120,40 @@ test("an XLSX workbook picks the sheet with the data", async () => {
   assert.equal(sum(await ledger(page, "open")), 5_323_450);
   await context.close();
 });
+
+test("a 30 000-row export shows its progress through every stage and imports completely", async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.url);
+  await page.getByTestId("nav-import").click();
+  // Record every stage the progress bar shows, however briefly.
+  await page.evaluate(() => {
+    window.stagesSeen = new Set();
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll("[data-testid=import-progress]")) window.stagesSeen.add(el.dataset.stage);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const rows = ["客户编码,客户名称,单据编号,业务日期,到期日,币别,价税合计,业务员"];
+  let total = 0;
+  for (let i = 1; i <= 30_000; i++) {
+    const cents = 10_000 + ((i * 7919) % 5_000_000);
+    total += cents;
+    const c = String(1 + (i % 500)).padStart(5, "0");
+    rows.push(`${c},客户${c}有限公司,INV${String(i).padStart(6, "0")},2026-01-${String(1 + (i % 28)).padStart(2, "0")},2026-03-01,CNY,${(cents / 100).toFixed(2)},张三`);
+  }
+  await page.getByTestId("import-input").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\r\n"), "utf8") });
+  await page.getByTestId("import-file").waitFor();
+  assert.deepEqual(await commit(page), { imported: 30_000, rejected: 0 });
+  const stages = await page.evaluate(() => [...window.stagesSeen].sort());
+  assert.deepEqual(stages, ["ImportChecking", "ImportParsing", "ImportReading", "ImportSaving"]);
+  await page.getByTestId("nav-ledger").click();
+  assert.equal(await page.getByTestId("ledger-count").getAttribute("data-count"), "30000");
+  // Virtualised: only the rows in view are in the DOM.
+  assert.ok((await page.getByTestId("ledger-row").count()) < 100);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ledger-export").click()]);
+  const csv = await readFile(await download.path(), "utf8");
+  const lines = csv.trim().split("\r\n").slice(1);
+  assert.equal(lines.length, 30_000);
+  const outstanding = lines.reduce((a, l) => a + cents(l.split(",")[9]), 0);
+  assert.equal(outstanding, total, "every cent of the file is in the export");
+  await context.close();
+});

@@ -3,7 +3,7 @@
 use crate::export::csv;
 use crate::import::cells::DayMonthOrder;
 use crate::import::mapping::{FileKind, Mapping};
-use crate::import::pipeline::{analyze, ImportError, Preview};
+use crate::import::pipeline::{analyze, preview_source, read_source, ImportError, Preview};
 use crate::import::records::RowError;
 use crate::import::synonyms::Field;
 use crate::ui::app::AppState;
@@ -42,6 +42,8 @@ pub fn ImportPage() -> impl IntoView {
     let summary: RwSignal<Option<Summary>> = RwSignal::new(None);
     let failure: RwSignal<Option<String>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
+    // What the import is doing and how far it is (percent), for the progress bar.
+    let progress: RwSignal<Option<(Msg, u32)>> = RwSignal::new(None);
 
     let take_files = move |list: Vec<web_sys::File>| {
         if list.is_empty() {
@@ -51,26 +53,41 @@ pub fn ImportPage() -> impl IntoView {
         summary.set(None);
         failure.set(None);
         leptos::task::spawn_local(async move {
-            for file in list {
+            let count = list.len() as u32;
+            for (n, file) in list.into_iter().enumerate() {
                 let name = file.name();
-                let loaded = match browser::read_file(&file).await {
-                    Ok(bytes) => {
-                        let result = data.mappings.with_untracked(|m| {
-                            analyze(&bytes, &name, None, &|sig: &str| m.get(sig).cloned())
-                        });
-                        Loaded {
-                            name,
-                            bytes: Arc::new(bytes),
-                            result,
-                        }
-                    }
+                let base = n as u32 * 100 / count;
+                let step = |stage: Msg, part: u32| progress.set(Some((stage, base + part / count)));
+                step(Msg::ImportReading, 0);
+                let bytes = match browser::read_file(&file).await {
+                    Ok(bytes) => bytes,
                     Err(e) => {
                         failure.set(Some(e));
                         continue;
                     }
                 };
-                files.update(|f| f.push(loaded));
+                // Each stage yields to the page first, so the progress bar paints.
+                step(Msg::ImportParsing, 20);
+                browser::next_frame().await;
+                let result = match read_source(&bytes, &name, None) {
+                    Ok(source) => {
+                        step(Msg::ImportChecking, 50);
+                        browser::next_frame().await;
+                        data.mappings.with_untracked(|m| {
+                            preview_source(source, &name, &|sig: &str| m.get(sig).cloned())
+                        })
+                    }
+                    Err(e) => Err(e),
+                };
+                files.update(|f| {
+                    f.push(Loaded {
+                        name,
+                        bytes: Arc::new(bytes),
+                        result,
+                    })
+                });
             }
+            progress.set(None);
             busy.set(false);
         });
     };
@@ -122,10 +139,19 @@ pub fn ImportPage() -> impl IntoView {
                 mappings.push((p.signature.clone(), p.mapping.clone()));
             }
             let now = browser::now_ms();
-            match data
-                .commit_import(names, records, implied, (imported, rejected), now)
-                .await
-            {
+            progress.set(Some((Msg::ImportSaving, 0)));
+            browser::next_frame().await;
+            let report = move |done: usize, total: usize| {
+                progress.set(Some((
+                    Msg::ImportSaving,
+                    (done * 100 / total.max(1)) as u32,
+                )));
+            };
+            let result = data
+                .commit_import(names, records, implied, (imported, rejected), now, &report)
+                .await;
+            progress.set(None);
+            match result {
                 Ok(log) => {
                     // The data is in; remembering the mapping is a convenience.
                     let _ = data.save_mappings(mappings).await;
@@ -154,9 +180,13 @@ pub fn ImportPage() -> impl IntoView {
                     accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv"
                     on:change=on_pick/>
             </label>
-            <Show when=move || busy.get()>
-                <p class="banner info">{state.t(Msg::ImportReading)}</p>
-            </Show>
+            {move || progress.get().map(|(stage, pct)| view! {
+                <div class="progress" data-testid="import-progress" data-stage=format!("{stage:?}")>
+                    <span>{move || stage.text(state.lang.get())}</span>
+                    <progress max="100" value=pct.min(100)></progress>
+                    <span>{format!("{}%", pct.min(100))}</span>
+                </div>
+            })}
             {move || failure.get().map(|f| view! { <p class="banner error" data-testid="import-failure">{f}</p> })}
             {move || {
                 let lang = state.lang.get();

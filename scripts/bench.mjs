@@ -1,0 +1,75 @@
+// Import benchmark in headless Chromium (see README, "Performance"). Imports a generated
+// 100 000-invoice GBK CSV (Kingdee-style, ~10 MB) and reports, side by side in the same run:
+//   ours   — parse (decode + CSV), map/validate (header, mapping, records), persist (one
+//            IndexedDB transaction), total, and the wasm memory after the run;
+//   papa   — Papa Parse on the same bytes (TextDecoder('gbk') + Papa.parse): the parse baseline;
+//   floor  — plain JS putting exactly the values we write into IndexedDB in one transaction.
+// Ratios: ours.parse / papa, ours.total / floor. Median of RUNS runs.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startServer, launchBrowser, ROOT } from "../tests/e2e/harness.mjs";
+
+const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const dist = process.argv[2] ?? join(ROOT, "target/bench-dist");
+
+const server = await startServer(dist);
+const browser = await launchBrowser();
+const context = await browser.newContext({ bypassCSP: true });
+const page = await context.newPage();
+await page.goto(server.url);
+await page.waitForFunction(() => window.wasmBindings?.bench_import);
+await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/papaparse/papaparse.min.js"), "utf8") });
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const results = await page.evaluate(async ({ invoices, runs }) => {
+  const b = window.wasmBindings;
+  const bytes = b.bench_generate_gbk(invoices);
+  const values = b.bench_store_values(bytes);
+  const out = { bytes: bytes.length, ours: [], papa: [], floor: [] };
+  const putAll = (name) => new Promise((ok, fail) => {
+    const del = indexedDB.deleteDatabase(name);
+    del.onsuccess = () => {
+      const open = indexedDB.open(name, 1);
+      open.onupgradeneeded = () => {
+        for (const s of ["customers", "orders", "shipments", "invoices", "payments", "credit_notes", "staff", "batches"]) open.result.createObjectStore(s);
+      };
+      open.onsuccess = () => {
+        const db = open.result;
+        const t0 = performance.now();
+        const tx = db.transaction(["customers", "invoices", "payments", "credit_notes"], "readwrite");
+        for (const [store, key, value] of values) tx.objectStore(store).put(value, key);
+        tx.oncomplete = () => { const ms = performance.now() - t0; db.close(); ok(ms); };
+        tx.onerror = () => fail(tx.error);
+      };
+      open.onerror = () => fail(open.error);
+    };
+  });
+  for (let i = 0; i < runs; i++) {
+    out.ours.push(JSON.parse(await b.bench_import(bytes, "bench-ours")));
+    const t0 = performance.now();
+    const text = new TextDecoder("gbk").decode(bytes);
+    const parsed = Papa.parse(text, { skipEmptyLines: true });
+    out.papa.push({ ms: performance.now() - t0, rows: parsed.data.length });
+    out.floor.push(await putAll("bench-floor"));
+  }
+  return out;
+}, { invoices: INVOICES, runs: RUNS });
+await browser.close();
+await server.close();
+
+const pick = (k) => median(results.ours.map((r) => r[k]));
+const ours = { parse: pick("parse_ms"), map: pick("map_validate_ms"), persist: pick("persist_ms"), total: pick("total_ms") };
+const papa = median(results.papa.map((r) => r.ms));
+const floor = median(results.floor);
+const f = (ms) => `${ms.toFixed(0).padStart(7)} ms`;
+console.log(`import benchmark: ${INVOICES} invoices, ${(results.bytes / 1e6).toFixed(1)} MB GBK CSV, median of ${RUNS} runs, headless Chromium`);
+console.log(`  ours  parse (decode + CSV)        ${f(ours.parse)}`);
+console.log(`  ours  map / validate             ${f(ours.map)}`);
+console.log(`  ours  persist (one transaction)  ${f(ours.persist)}`);
+console.log(`  ours  total                      ${f(ours.total)}`);
+console.log(`  papa  parse (TextDecoder + Papa) ${f(papa)}`);
+console.log(`  floor plain-JS bulk put          ${f(floor)}`);
+console.log(`  ratio parse / Papa Parse         ${(ours.parse / papa).toFixed(2)}×  (goal < 1)`);
+console.log(`  ratio total / floor              ${(ours.total / floor).toFixed(2)}×  (goal ≤ 1.5)`);
+console.log(`  rows imported ${results.ours[0].rows_imported}, refused ${results.ours[0].rows_rejected}, records written ${results.ours[0].records_written}, wasm memory ${(results.ours.at(-1).wasm_memory_bytes / 1e6).toFixed(0)} MB`);
