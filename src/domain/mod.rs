@@ -1,6 +1,8 @@
 //! The receivables model and every business rule. Pure: no browser, no clock.
 pub mod aging;
+pub mod approvals;
 pub mod asof;
+pub mod credit;
 pub mod keys;
 pub mod ledger;
 pub mod ledger_query;
