@@ -80,6 +80,55 @@ impl LedgerQuery {
     }
 }
 
+impl LedgerQuery {
+    /// The filter as a URL query (`customer=…&status=overdue`), for drill-down links;
+    /// [`LedgerQuery::from_query_string`] reads it back. Sorting is not part of a link.
+    pub fn to_query_string(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut add = |k: &str, v: &str| parts.push(format!("{k}={}", percent_encode(v)));
+        for (k, v) in [
+            ("customer", &self.customer),
+            ("salesperson", &self.salesperson),
+            ("region", &self.region),
+            ("product_line", &self.product_line),
+        ] {
+            if let Some(v) = v {
+                add(k, v);
+            }
+        }
+        if let Some(c) = self.currency {
+            add("currency", c.code());
+        }
+        if let Some(b) = self.bucket {
+            add("bucket", &b.to_string());
+        }
+        match self.status {
+            StatusFilter::All => {}
+            StatusFilter::Open => add("status", "open"),
+            StatusFilter::Overdue => add("status", "overdue"),
+            StatusFilter::Paid => add("status", "paid"),
+        }
+        if !self.text.is_empty() {
+            add("q", &self.text);
+        }
+        parts.join("&")
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), as UTF-8.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 /// The decoded `key=value` pairs of a URL query (drill-down links carry their filters so).
 pub fn query_pairs(query: &str) -> Vec<(String, String)> {
     query
@@ -285,6 +334,24 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(numbers(&p, &l, &q), ["B2", "A2", "A1", "B1"]);
+    }
+
+    #[test]
+    fn drill_down_links_round_trip() {
+        let q = LedgerQuery {
+            customer: Some("华东&A=B".into()),
+            salesperson: Some("张 三".into()),
+            region: Some("华东".into()),
+            product_line: Some("a+b%".into()),
+            status: StatusFilter::Overdue,
+            bucket: Some(3),
+            currency: Some(Currency::EUR),
+            text: "x y".into(),
+            sort: SortKey::DaysOverdue,
+            descending: true,
+        };
+        assert_eq!(LedgerQuery::from_query_string(&q.to_query_string()), q);
+        assert_eq!(LedgerQuery::default().to_query_string(), "");
     }
 
     #[test]

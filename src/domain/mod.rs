@@ -3,6 +3,7 @@ pub mod aging;
 pub mod approvals;
 pub mod asof;
 pub mod credit;
+pub mod forecast;
 pub mod insight;
 pub mod keys;
 pub mod ledger;

@@ -155,6 +155,22 @@ catalogue! {
     PaymentNo => "收款单号", "Receipt no.";
     AppliedTo => "核销单据", "Applied to";
     SettledOn => "结清日期", "Settled on";
+    TotalReceivables => "应收总额", "Total receivables";
+    OverdueReceivables => "逾期应收", "Overdue receivables";
+    OverdueRatio => "逾期率", "Overdue ratio";
+    OverdueCustomers => "逾期客户数", "Overdue customers";
+    DsoStandard => "DSO（标准法，天）", "DSO (standard, days)";
+    DsoCountback => "DSO（倒推法，天）", "DSO (countback, days)";
+    DsoFormulas => "指标如何计算", "How these figures are computed";
+    Collected => "本期回款", "Collected this period";
+    CollectionRate => "回款率", "Collection rate";
+    CollectionPeriod => "统计期间", "Period";
+    AgingTitle => "账龄分布", "Aging";
+    TopCustomers => "逾期金额最大的客户", "Customers by overdue amount";
+    OldestDaysOverdue => "最长逾期天数", "Oldest days overdue";
+    SalespeopleTitle => "业务员", "Salespeople";
+    RegionsTitle => "区域", "Regions";
+    ProductLinesTitle => "产品线", "Product lines";
     NoDataYet => "还没有数据：请先在“导入数据”页拖入 ERP 导出文件。", "No data yet: drag an ERP export onto the Import page first.";
 }
 

@@ -2,12 +2,13 @@
 
 use crate::domain::aging::AgingEdges;
 use crate::domain::ledger::InvoiceStatus;
-use crate::domain::ledger_query::{query_pairs, select, LedgerQuery, SortKey};
+use crate::domain::ledger_query::{
+    percent_encode as percent, query_pairs, select, LedgerQuery, SortKey,
+};
 use crate::domain::money::Totals;
 use crate::ui::app::AppState;
 use crate::ui::data::Data;
 use crate::ui::i18n::{Lang, Msg};
-use crate::ui::pages::ledger::percent;
 use crate::ui::route::Route;
 use leptos::prelude::*;
 

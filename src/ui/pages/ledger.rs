@@ -3,7 +3,9 @@
 
 use crate::domain::aging::AgingEdges;
 use crate::domain::ledger::InvoiceStatus;
-use crate::domain::ledger_query::{select, LedgerQuery, SortKey, StatusFilter};
+use crate::domain::ledger_query::{
+    percent_encode as percent, select, LedgerQuery, SortKey, StatusFilter,
+};
 use crate::domain::money::Currency;
 use crate::export::{csv, ledger as ledger_export};
 use crate::ui::app::AppState;
@@ -251,16 +253,4 @@ pub fn bucket_label(range: Option<(Option<i64>, Option<i64>)>) -> impl Fn(Lang) 
         Some((Some(from), None)) => format!("≥{from} {}", Msg::DaysWord.text(lang)),
         None => String::new(),
     }
-}
-
-/// Percent-encodes a value for a `#/ledger?…` link.
-pub fn percent(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

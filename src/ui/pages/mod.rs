@@ -6,6 +6,7 @@ use super::route::Route;
 use leptos::prelude::*;
 
 mod customer;
+mod dashboard;
 mod import;
 pub mod ledger;
 mod settings;
@@ -22,6 +23,7 @@ pub fn Page() -> impl IntoView {
             Route::Ledger => return view! { <ledger::LedgerPage/> }.into_any(),
             Route::Settings => return view! { <settings::SettingsPage/> }.into_any(),
             Route::Customer => return view! { <customer::CustomerPage/> }.into_any(),
+            Route::Dashboard => return view! { <dashboard::DashboardPage/> }.into_any(),
             _ => {}
         }
         let body = match route {
