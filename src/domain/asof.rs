@@ -1,6 +1,6 @@
 //! The single "today" every computation is made as of. Only the UI reads the clock.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// The date figures are computed as of: a record counts once its date is on or before it.
@@ -16,6 +16,17 @@ impl AsOf {
 }
 
 /// Calendar days from `due` to `as_of`: positive when overdue, zero or less when not yet due.
+/// The last day of `date`'s month (`NaiveDate::MAX` in chrono's very last month).
+pub fn last_day_of_month(date: NaiveDate) -> NaiveDate {
+    let (year, month) = match date.month() {
+        12 => (date.year() + 1, 1),
+        m => (date.year(), m + 1),
+    };
+    NaiveDate::from_ymd_opt(year, month, 1)
+        .and_then(|first| first.pred_opt())
+        .unwrap_or(NaiveDate::MAX)
+}
+
 pub fn days_overdue(as_of: AsOf, due: NaiveDate) -> i64 {
     // Cannot overflow: chrono's whole date range is a few hundred million days.
     as_of.0.signed_duration_since(due).num_days()

@@ -4,8 +4,9 @@
 //! characters, spaces and case are ignored, but anything not in the recognised forms is
 //! `None` — a wrong due date is worse than a missing one, because the user would trust it.
 
+use super::asof::last_day_of_month;
 use super::model::Invoice;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// What the N days count from.
@@ -75,17 +76,6 @@ pub fn effective_due(invoice: &Invoice, customer_terms: Option<Terms>) -> NaiveD
         Some(terms) => terms.due_date(invoice.date, invoice.shipped),
         None => invoice.date,
     }
-}
-
-fn last_day_of_month(date: NaiveDate) -> NaiveDate {
-    let (year, month) = match date.month() {
-        12 => (date.year() + 1, 1),
-        m => (date.year(), m + 1),
-    };
-    // No first-of-next-month only happens in chrono's last month, whose last day is MAX.
-    NaiveDate::from_ymd_opt(year, month, 1)
-        .and_then(|first| first.pred_opt())
-        .unwrap_or(NaiveDate::MAX)
 }
 
 /// Full-width ASCII to half-width, lowercase, and spaces removed, so that `Ｎｅｔ　３０`,

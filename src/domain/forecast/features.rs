@@ -1,23 +1,14 @@
 //! The raw (uncentred) feature vector of an invoice, the same for training and prediction.
 
 use super::Feature;
-use chrono::{Datelike, NaiveDate};
+use crate::domain::asof::last_day_of_month;
+use chrono::NaiveDate;
 
 /// Number of features; `Feature::ALL` gives their order.
 pub(super) const N: usize = Feature::ALL.len();
 
 /// Terms longer than a year are read as a year (a typo should not dominate the fit).
 const MAX_TERMS_DAYS: i64 = 365;
-
-pub(super) fn last_day_of_month(date: NaiveDate) -> NaiveDate {
-    let (year, month) = match date.month() {
-        12 => (date.year() + 1, 1),
-        m => (date.year(), m + 1),
-    };
-    NaiveDate::from_ymd_opt(year, month, 1)
-        .and_then(|first| first.pred_opt())
-        .unwrap_or(NaiveDate::MAX)
-}
 
 /// Days from `date` to the last day of its month: 0 on the last day, at most 30.
 pub(super) fn days_to_month_end(date: NaiveDate) -> i64 {
