@@ -66,3 +66,16 @@ export async function openApp(context, url) {
   await page.getByTestId("nav-import").waitFor();
   return page;
 }
+
+/** A generated UTF-8 invoice export of `n` rows (500 customers), and its total in cents. */
+export function generatedInvoices(n) {
+  const rows = ["客户编码,客户名称,单据编号,业务日期,到期日,币别,价税合计,业务员"];
+  let totalCents = 0;
+  for (let i = 1; i <= n; i++) {
+    const cents = 10_000 + ((i * 7919) % 5_000_000);
+    totalCents += cents;
+    const c = String(1 + (i % 500)).padStart(5, "0");
+    rows.push(`${c},客户${c}有限公司,INV${String(i).padStart(6, "0")},2026-01-${String(1 + (i % 28)).padStart(2, "0")},2026-03-01,CNY,${(cents / 100).toFixed(2)},张三`);
+  }
+  return { buffer: Buffer.from(rows.join("\r\n"), "utf8"), totalCents };
+}

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { startServer, launchBrowser, openApp, FIXTURES } from "./harness.mjs";
+import { startServer, launchBrowser, openApp, FIXTURES, generatedInvoices } from "./harness.mjs";
 
 const fixture = (name) => join(FIXTURES, "import", name);
 let browser, server;
@@ -132,15 +132,8 @@ test("a 30 000-row export shows its progress through every stage and imports com
       for (const el of document.querySelectorAll("[data-testid=import-progress]")) window.stagesSeen.add(el.dataset.stage);
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
-  const rows = ["客户编码,客户名称,单据编号,业务日期,到期日,币别,价税合计,业务员"];
-  let total = 0;
-  for (let i = 1; i <= 30_000; i++) {
-    const cents = 10_000 + ((i * 7919) % 5_000_000);
-    total += cents;
-    const c = String(1 + (i % 500)).padStart(5, "0");
-    rows.push(`${c},客户${c}有限公司,INV${String(i).padStart(6, "0")},2026-01-${String(1 + (i % 28)).padStart(2, "0")},2026-03-01,CNY,${(cents / 100).toFixed(2)},张三`);
-  }
-  await page.getByTestId("import-input").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\r\n"), "utf8") });
+  const { buffer, totalCents: total } = generatedInvoices(30_000);
+  await page.getByTestId("import-input").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer });
   await page.getByTestId("import-file").waitFor();
   assert.deepEqual(await commit(page), { imported: 30_000, rejected: 0 });
   const stages = await page.evaluate(() => [...window.stagesSeen].sort());
