@@ -121,16 +121,24 @@ pub enum Role {
     Legal,
 }
 
-/// A member of staff in the directory.
+/// How to reach someone, channel by channel.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Person {
-    pub name: String,
-    pub roles: Vec<Role>,
+pub struct Reach {
     pub email: Option<String>,
     pub mobile: Option<String>,
     pub dingtalk: Option<String>,
     pub wecom: Option<String>,
     pub feishu: Option<String>,
+}
+
+/// A member of staff in the directory.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub roles: Vec<Role>,
+    /// Stored flat (`email`, `mobile`, … beside `name`), as before `Reach` existed.
+    #[serde(flatten)]
+    pub reach: Reach,
     /// The name of this person's manager in the directory.
     pub manager: Option<String>,
 }
@@ -145,4 +153,23 @@ pub struct Pool {
     pub payments: Vec<Payment>,
     pub credit_notes: Vec<CreditNote>,
     pub staff: Vec<Person>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_person_is_stored_flat_as_before_reach_existed() {
+        let stored = r#"{"name":"李经理","roles":["sales_manager"],"email":"li@example.com","mobile":"13800000000","dingtalk":null,"wecom":"li","feishu":null,"manager":"王总"}"#;
+        let p: Person = serde_json::from_str(stored).unwrap();
+        assert_eq!(p.reach.email.as_deref(), Some("li@example.com"));
+        assert_eq!(p.reach.wecom.as_deref(), Some("li"));
+        assert_eq!(p.manager.as_deref(), Some("王总"));
+        let again: serde_json::Value = serde_json::to_value(&p).unwrap();
+        assert_eq!(
+            again,
+            serde_json::from_str::<serde_json::Value>(stored).unwrap()
+        );
+    }
 }

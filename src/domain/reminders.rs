@@ -69,7 +69,7 @@ pub use notes::{
 
 use super::asof::AsOf;
 use super::ledger::Ledger;
-use super::model::{Person, Pool, Role};
+use super::model::{Person, Pool, Reach, Role};
 use super::money::Money;
 use super::rules::{Audience, Channel, Consolidation, Rule, Severity, TemplatePart};
 use super::templates::{Lang, TemplateError};
@@ -119,11 +119,8 @@ pub struct Recipient {
     pub name: String,
     /// The roles through which a staff member was included (empty when named directly).
     pub roles: Vec<Role>,
-    pub email: Option<String>,
-    pub mobile: Option<String>,
-    pub dingtalk: Option<String>,
-    pub wecom: Option<String>,
-    pub feishu: Option<String>,
+    #[serde(flatten)]
+    pub reach: Reach,
 }
 
 /// A rendered message for one channel.

@@ -4,7 +4,7 @@ use super::context::{Directory, Facts, Resolution};
 use super::{
     BrokenPromise, Message, Recipient, RecipientKind, Reminder, ReminderSettings, ReminderWarning,
 };
-use crate::domain::model::Customer;
+use crate::domain::model::{Customer, Reach};
 use crate::domain::money::Currency;
 use crate::domain::rules::{Audience, Channel, Rule, TemplatePart};
 use crate::domain::templates::{DetailLine, Lang, MessageFields, Template, TemplateError};
@@ -220,11 +220,7 @@ impl<'a> Builder<'a> {
                     kind: RecipientKind::Staff,
                     name: p.name.clone(),
                     roles: roles.clone(),
-                    email: p.email.clone(),
-                    mobile: p.mobile.clone(),
-                    dingtalk: p.dingtalk.clone(),
-                    wecom: p.wecom.clone(),
-                    feishu: p.feishu.clone(),
+                    reach: p.reach.clone(),
                 }
             })
             .collect();
@@ -237,11 +233,11 @@ impl<'a> Builder<'a> {
                     .filter(|n| !n.trim().is_empty())
                     .unwrap_or_else(|| customer_name.to_owned()),
                 roles: Vec::new(),
-                email: contact.and_then(|c| c.email.clone()),
-                mobile: contact.and_then(|c| c.mobile.clone()),
-                dingtalk: None,
-                wecom: None,
-                feishu: None,
+                reach: Reach {
+                    email: contact.and_then(|c| c.email.clone()),
+                    mobile: contact.and_then(|c| c.mobile.clone()),
+                    ..Reach::default()
+                },
             });
         }
         out

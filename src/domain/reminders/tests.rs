@@ -9,7 +9,7 @@ mod tiers;
 
 use super::*;
 use crate::domain::ledger::ledger;
-use crate::domain::model::{Contact, Customer, Invoice};
+use crate::domain::model::{Contact, Customer, Invoice, Reach};
 use crate::domain::money::Currency;
 use crate::domain::rules::default_rules;
 
@@ -35,11 +35,13 @@ pub(super) fn person(name: &str, roles: &[Role], manager: Option<&str>) -> Perso
     Person {
         name: name.into(),
         roles: roles.to_vec(),
-        email: Some(format!("{name}@example.com")),
-        mobile: Some("13800000000".into()),
-        dingtalk: Some(format!("dt-{name}")),
+        reach: Reach {
+            email: Some(format!("{name}@example.com")),
+            mobile: Some("13800000000".into()),
+            dingtalk: Some(format!("dt-{name}")),
+            ..Reach::default()
+        },
         manager: manager.map(Into::into),
-        ..Person::default()
     }
 }
 

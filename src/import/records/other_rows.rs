@@ -3,7 +3,7 @@
 use super::row_reader::{AmountCell, RowReader};
 use super::{natural_key, Candidate, Record, RowProblem};
 use crate::domain::model::{
-    Application, Contact, Customer, Payment, Person, RecordKind, Role, SalesOrder, Shipment,
+    Application, Contact, Customer, Payment, Person, Reach, RecordKind, Role, SalesOrder, Shipment,
 };
 use crate::domain::money::Money;
 use crate::import::synonyms::Field;
@@ -209,11 +209,13 @@ pub(super) fn person(r: &mut RowReader) -> Option<Candidate> {
     out.records.push(Record::Person(Person {
         name,
         roles,
-        email: r.text(Field::ContactEmail),
-        mobile: r.text(Field::ContactMobile),
-        dingtalk: r.text(Field::DingTalk),
-        wecom: r.text(Field::WeCom),
-        feishu: r.text(Field::Feishu),
+        reach: Reach {
+            email: r.text(Field::ContactEmail),
+            mobile: r.text(Field::ContactMobile),
+            dingtalk: r.text(Field::DingTalk),
+            wecom: r.text(Field::WeCom),
+            feishu: r.text(Field::Feishu),
+        },
         manager: r.text(Field::Manager),
     }));
     Some(out)

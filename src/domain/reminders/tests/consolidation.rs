@@ -184,7 +184,7 @@ fn customer_facing_rules_write_to_the_contact_and_are_gentler_for_grade_a() {
     let contact = &firm.recipients[0];
     assert_eq!(contact.kind, RecipientKind::Customer);
     assert_eq!(contact.name, "华东精密财务部");
-    assert_eq!(contact.email.as_deref(), Some("ap@C001.example.com"));
+    assert_eq!(contact.reach.email.as_deref(), Some("ap@C001.example.com"));
     let body = &firm.message(Channel::Email).unwrap().body;
     assert!(
         body.starts_with("尊敬的 华东精密：\n您好！以下款项已逾期 12 天"),

@@ -157,8 +157,8 @@ fn recipients_follow_the_matrix() {
     let manager = &r.recipients[1];
     assert_eq!(manager.kind, RecipientKind::Staff);
     assert_eq!(manager.roles, [Role::SalesManager]);
-    assert_eq!(manager.email.as_deref(), Some("李经理@example.com"));
-    assert_eq!(manager.dingtalk.as_deref(), Some("dt-李经理"));
+    assert_eq!(manager.reach.email.as_deref(), Some("李经理@example.com"));
+    assert_eq!(manager.reach.dingtalk.as_deref(), Some("dt-李经理"));
 }
 
 #[test]
