@@ -5,6 +5,8 @@
 # Idempotent: run it as often as you like. Every download comes from a package registry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# rustup's and npm's tools first on PATH, also when the caller's PATH lacks ~/.cargo/bin.
+source scripts/env.sh
 
 TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must be exactly the wasm-bindgen in Cargo.lock.
