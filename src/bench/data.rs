@@ -115,7 +115,7 @@ mod tests {
             p.counts.subtotals, 101,
             "one 小计 per customer and the 合计"
         );
-        assert_eq!(p.batch.invoices.len(), 2_000);
+        assert_eq!(p.batch.records.invoices.len(), 2_000);
         assert_eq!(p.report_date, NaiveDate::from_ymd_opt(2026, 3, 31));
     }
 

@@ -127,6 +127,19 @@ impl Record {
 }
 
 impl Pool {
+    /// Adds a record to the vector of its kind.
+    pub fn push(&mut self, record: Record) {
+        match record {
+            Record::Customer(r) => self.customers.push(r),
+            Record::Order(r) => self.orders.push(r),
+            Record::Shipment(r) => self.shipments.push(r),
+            Record::Invoice(r) => self.invoices.push(r),
+            Record::Payment(r) => self.payments.push(r),
+            Record::CreditNote(r) => self.credit_notes.push(r),
+            Record::Person(r) => self.staff.push(r),
+        }
+    }
+
     /// Every record of the pool, customers first, as [`Record`]s.
     pub fn records(&self) -> impl Iterator<Item = Record> + '_ {
         let p = self;

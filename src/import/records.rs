@@ -19,52 +19,40 @@ pub use problems::{RowError, RowProblem};
 use super::cells::{day_month_evidence, DayMonthEvidence, DayMonthOrder};
 use super::mapping::{FileKind, Mapping};
 use super::table::SourceRow;
-use crate::domain::model::{CreditNote, Customer, Invoice, Payment, Person, SalesOrder, Shipment};
+use crate::domain::model::{Customer, Pool};
 use chrono::NaiveDate;
 use row_reader::{Ctx, RowReader};
 
 /// Everything one file yields, ready for the store to merge by natural key.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ImportBatch {
-    /// Customers from a customer file: complete records, they replace what is stored.
-    pub customers: Vec<Customer>,
+    /// The file's records. Customers here come from a customer file: complete records,
+    /// they replace what is stored.
+    pub records: Pool,
     /// Customers that invoices, payments, orders or shipments name (code and name only):
     /// to be added only when no customer with that code is stored yet, so a bare reference
     /// never overwrites a customer file's credit limit or contacts.
     pub implied_customers: Vec<Customer>,
-    pub orders: Vec<SalesOrder>,
-    pub shipments: Vec<Shipment>,
-    pub invoices: Vec<Invoice>,
-    pub payments: Vec<Payment>,
-    pub credit_notes: Vec<CreditNote>,
-    pub staff: Vec<Person>,
 }
 
 impl ImportBatch {
-    /// The batch as the merge takes it (`domain::merge::plan_import`): every record, in
-    /// kind order, and the implied customers apart.
+    /// The batch as the merge takes it (`domain::merge::plan_import`): every record, and
+    /// the implied customers apart.
     pub fn into_records(self) -> (Vec<Record>, Vec<Customer>) {
-        let mut records = Vec::with_capacity(self.record_count());
-        records.extend(self.customers.into_iter().map(Record::Customer));
-        records.extend(self.staff.into_iter().map(Record::Person));
-        records.extend(self.orders.into_iter().map(Record::Order));
-        records.extend(self.shipments.into_iter().map(Record::Shipment));
-        records.extend(self.invoices.into_iter().map(Record::Invoice));
-        records.extend(self.credit_notes.into_iter().map(Record::CreditNote));
-        records.extend(self.payments.into_iter().map(Record::Payment));
-        (records, self.implied_customers)
+        (self.records.records().collect(), self.implied_customers)
     }
 
     /// Number of records of every kind (implied customers included).
     pub fn record_count(&self) -> usize {
-        self.customers.len()
+        let p = &self.records;
+        p.customers.len()
             + self.implied_customers.len()
-            + self.orders.len()
-            + self.shipments.len()
-            + self.invoices.len()
-            + self.payments.len()
-            + self.credit_notes.len()
-            + self.staff.len()
+            + p.orders.len()
+            + p.shipments.len()
+            + p.invoices.len()
+            + p.payments.len()
+            + p.credit_notes.len()
+            + p.staff.len()
     }
 }
 
@@ -217,15 +205,7 @@ fn assemble(kept: Vec<Candidate>, kind: FileKind) -> ImportBatch {
             }
         }
         for record in candidate.records {
-            match record {
-                Record::Customer(r) => batch.customers.push(r),
-                Record::Order(r) => batch.orders.push(r),
-                Record::Shipment(r) => batch.shipments.push(r),
-                Record::Invoice(r) => batch.invoices.push(r),
-                Record::Payment(r) => batch.payments.push(r),
-                Record::CreditNote(r) => batch.credit_notes.push(r),
-                Record::Person(r) => batch.staff.push(r),
-            }
+            batch.records.push(record);
         }
     }
     batch

@@ -153,7 +153,7 @@ fn thousands_of_identical_rows_keep_the_first() {
     }
     let p = run(text.as_bytes(), "identical.csv").expect("preview");
     assert_eq!((p.counts.imported, p.counts.rejected), (1, rows - 1));
-    assert_eq!(p.batch.invoices.len(), 1);
+    assert_eq!(p.batch.records.invoices.len(), 1);
     assert!(p
         .errors
         .iter()
@@ -171,8 +171,8 @@ fn a_receipt_over_thousands_of_lines_merges_in_linear_time() {
     }
     let p = run(text.as_bytes(), "receipt.csv").expect("preview");
     assert_eq!((p.counts.imported, p.counts.rejected), (rows, 0));
-    assert_eq!(p.batch.payments.len(), 1);
-    let receipt = &p.batch.payments[0];
+    assert_eq!(p.batch.records.payments.len(), 1);
+    let receipt = &p.batch.records.payments[0];
     assert_eq!(receipt.amount.minor, 100 * rows as i64);
     assert_eq!(receipt.applies_to.len(), rows);
 }

@@ -80,12 +80,15 @@ pub fn check_invariants(p: &Preview, name: &str) {
     if p.kind == Some(FileKind::Invoices) {
         let standalone_payments = p
             .batch
+            .records
             .payments
             .iter()
             .filter(|pay| !pay.number.ends_with(DERIVED_PAYMENT_SUFFIX))
             .count();
         assert_eq!(
-            p.batch.invoices.len() + p.batch.credit_notes.len() + standalone_payments,
+            p.batch.records.invoices.len()
+                + p.batch.records.credit_notes.len()
+                + standalone_payments,
             c.imported,
             "{name}: one document per imported row"
         );
@@ -118,7 +121,7 @@ fn no_record_from_refused_rows(
         };
         (customer, normalize_id(cell(Some(number_column))))
     };
-    let b = &p.batch;
+    let b = &p.batch.records;
     let mut in_batch: HashSet<(String, String)> = HashSet::new();
     in_batch.extend(
         b.invoices

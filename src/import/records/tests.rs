@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::model::{Application, RecordKind, Role};
+use crate::domain::model::{Application, Payment, RecordKind, Role};
 use crate::domain::money::{Currency, Money};
 use crate::domain::terms::{Terms, TermsBase};
 use crate::import::cells::CellError;

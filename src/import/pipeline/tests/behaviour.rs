@@ -13,11 +13,11 @@ fn slash_dates_decided_day_first_month_first_or_asked() {
         p.mapping.day_month_order_of(2),
         Some(DayMonthOrder::DayFirst)
     );
-    assert_eq!(p.batch.invoices[0].date, d(2026, 5, 1));
+    assert_eq!(p.batch.records.invoices[0].date, d(2026, 5, 1));
 
     let month_first = format!("{SLASH_HEADER}1,A,1/5/2026,10\n2,A,5/25/2026,10\n");
     let p = analyze_ok(month_first.as_bytes(), "m.csv");
-    assert_eq!(p.batch.invoices[0].date, d(2026, 1, 5));
+    assert_eq!(p.batch.records.invoices[0].date, d(2026, 1, 5));
 
     // Every value ≤ 12 both ways: nothing is parsed until the user says.
     let ambiguous = format!("{SLASH_HEADER}1,A,1/5/2026,10\n2,A,3/4/2026,10\n");
@@ -38,8 +38,8 @@ fn slash_dates_decided_day_first_month_first_or_asked() {
     let p = p.remap(answered);
     assert!(p.is_ready());
     assert_eq!(p.file_name, "a.csv");
-    assert_eq!(p.batch.invoices[0].date, d(2026, 1, 5));
-    assert_eq!(p.batch.invoices[1].date, d(2026, 3, 4));
+    assert_eq!(p.batch.records.invoices[0].date, d(2026, 1, 5));
+    assert_eq!(p.batch.records.invoices[1].date, d(2026, 3, 4));
     assert_eq!(p.sample[1].cells[2].text, "2026-03-04");
 }
 
@@ -84,8 +84,8 @@ fn a_saved_mapping_is_reused_by_signature() {
     let p = analyze(text.as_bytes(), "x.csv", None, &saved).expect("analyze");
     assert!(p.mapping_reused);
     assert!(p.is_ready());
-    assert_eq!(p.batch.invoices[0].number, "R1");
-    assert_eq!(p.batch.invoices[0].amount, cny(500));
+    assert_eq!(p.batch.records.invoices[0].number, "R1");
+    assert_eq!(p.batch.records.invoices[0].amount, cny(500));
 }
 
 #[test]
@@ -130,7 +130,7 @@ fn a_hundred_thousand_rows() {
     }
     let p = analyze_ok(text.as_bytes(), "big.csv");
     assert_eq!((p.counts.imported, p.counts.rejected), (100_000, 0));
-    assert_eq!(p.batch.invoices.len(), 100_000);
-    assert_eq!(p.batch.payments.len(), 100_000);
+    assert_eq!(p.batch.records.invoices.len(), 100_000);
+    assert_eq!(p.batch.records.payments.len(), 100_000);
     assert_eq!(p.batch.implied_customers.len(), 500);
 }

@@ -40,7 +40,7 @@ fn kingdee_open_items_gbk() {
         }
     );
     assert!(p.errors.is_empty(), "{:?}", p.errors);
-    let b = &p.batch;
+    let b = &p.batch.records;
     assert_eq!(b.invoices.len(), 6);
     assert_eq!(sum(b.invoices.iter().map(|i| i.amount)), 8_272_462);
     assert!(b
@@ -76,7 +76,8 @@ fn kingdee_open_items_gbk() {
         - sum(b.payments.iter().map(|p| p.amount))
         - sum(b.credit_notes.iter().map(|c| c.amount));
     assert_eq!(open, 6_123_450);
-    let customers: Vec<(&str, &str)> = b
+    let customers: Vec<(&str, &str)> = p
+        .batch
         .implied_customers
         .iter()
         .map(|c| (c.code.as_str(), c.name.as_str()))
@@ -125,7 +126,7 @@ fn register_settled_en() {
         "{:?}",
         p.errors
     );
-    let b = &p.batch;
+    let b = &p.batch.records;
     assert_eq!(sum(b.invoices.iter().map(|i| i.amount)), 2_047_075);
     assert!(b
         .invoices
@@ -154,7 +155,7 @@ fn register_settled_en() {
     );
     assert_eq!(b.invoices[4].customer, "Cedar & Pine, Inc.");
     assert_eq!(b.invoices[4].salesperson.as_deref(), Some("Alice Wang"));
-    assert_eq!(b.implied_customers.len(), 3);
+    assert_eq!(p.batch.implied_customers.len(), 3);
     assert_eq!(p.report_date, None);
 }
 
@@ -171,7 +172,7 @@ fn multi_currency() {
         p.errors
     );
     let mut totals = crate::domain::money::Totals::new();
-    for i in &p.batch.invoices {
+    for i in &p.batch.records.invoices {
         totals.add(i.amount);
     }
     let jpy = Currency::parse("JPY").expect("JPY");
@@ -179,7 +180,10 @@ fn multi_currency() {
     assert_eq!(totals.get(Currency::USD).minor, 1_000_000);
     assert_eq!(totals.get(Currency::EUR).minor, 1_234_567);
     assert_eq!(totals.get(jpy).minor, 1_250_000);
-    assert_eq!(p.batch.invoices[4].amount.to_plain_string(), "1250000");
+    assert_eq!(
+        p.batch.records.invoices[4].amount.to_plain_string(),
+        "1250000"
+    );
 }
 
 /// broken_rows.csv — 7 rows, 2 good. Expected: imported 2 (B-001 $100.00, B-007 $1,000.00),
@@ -190,7 +194,10 @@ fn multi_currency() {
 fn broken_rows() {
     let p = analyze_ok(BROKEN, "broken_rows.csv");
     assert_eq!((p.counts.imported, p.counts.rejected), (2, 5));
-    assert_eq!(sum(p.batch.invoices.iter().map(|i| i.amount)), 110_000);
+    assert_eq!(
+        sum(p.batch.records.invoices.iter().map(|i| i.amount)),
+        110_000
+    );
     let errors: Vec<(usize, &str, &str, RowProblem)> = p
         .errors
         .iter()
@@ -233,7 +240,7 @@ fn payments_receipts() {
     let p = analyze_ok(RECEIPTS, "payments_receipts.csv");
     assert_eq!(p.kind, Some(FileKind::Payments));
     assert_eq!((p.counts.imported, p.counts.rejected), (4, 1));
-    let b = &p.batch;
+    let b = &p.batch.records;
     assert_eq!(b.payments.len(), 3);
     assert_eq!(sum(b.payments.iter().map(|p| p.amount)), 3_883_450);
     assert_eq!(b.payments[1].number, "SK2026-0002");
@@ -286,7 +293,7 @@ fn quickbooks_open_invoices_us() {
         Some(DayMonthOrder::MonthFirst)
     );
     assert_eq!(
-        p.batch.invoices[0].amount.currency,
+        p.batch.records.invoices[0].amount.currency,
         Currency::CNY,
         "CNY until told"
     );
@@ -305,7 +312,7 @@ fn quickbooks_open_invoices_us() {
             repeated_headers: 0
         }
     );
-    let b = &p.batch;
+    let b = &p.batch.records;
     assert_eq!(sum(b.invoices.iter().map(|i| i.amount)), 563_000);
     assert_eq!(b.invoices[0].date, d(2026, 1, 15));
     assert_eq!(b.invoices[0].due, Some(d(2026, 2, 14)));
@@ -316,7 +323,7 @@ fn quickbooks_open_invoices_us() {
     );
     assert_eq!(b.payments[0].date, d(2026, 3, 31));
     assert_eq!(b.credit_notes[0].amount, Money::new(15_000, Currency::USD));
-    assert_eq!(b.implied_customers.len(), 2);
+    assert_eq!(p.batch.implied_customers.len(), 2);
 }
 
 const TWO_SHEETS: &[u8] =
@@ -342,7 +349,7 @@ fn workbook_picks_the_sheet_with_a_header() {
         "{:?}",
         p.errors
     );
-    let b = &p.batch;
+    let b = &p.batch.records;
     assert_eq!(sum(b.invoices.iter().map(|i| i.amount)), 6_223_450);
     assert_eq!(b.invoices[0].customer, "0001");
     assert_eq!(b.invoices[0].date, d(2026, 1, 5));

@@ -20,7 +20,7 @@ fn register_rows_become_invoices_and_settled_ones_a_payment() {
         None,
     );
     assert_eq!((out.imported, out.rejected), (2, 0), "{:?}", out.errors);
-    let b = &out.batch;
+    let b = &out.batch.records;
     assert_eq!(b.invoices.len(), 2);
     assert_eq!(b.invoices[0].amount, cny(100_000));
     assert_eq!(b.invoices[0].due, Some(d(2026, 2, 4)));
@@ -38,11 +38,11 @@ fn register_rows_become_invoices_and_settled_ones_a_payment() {
             }],
         }]
     );
-    assert_eq!(b.implied_customers.len(), 1);
+    assert_eq!(out.batch.implied_customers.len(), 1);
     assert_eq!(
         (
-            b.implied_customers[0].code.as_str(),
-            b.implied_customers[0].name.as_str()
+            out.batch.implied_customers[0].code.as_str(),
+            out.batch.implied_customers[0].name.as_str()
         ),
         ("Acme", "Acme")
     );
@@ -58,7 +58,7 @@ fn open_items_import_the_paid_part_dated_the_report_date() {
     ];
     let out = run(OPEN_ITEMS, data, Some(d(2026, 3, 31)));
     assert_eq!((out.imported, out.rejected), (3, 0), "{:?}", out.errors);
-    let p = &out.batch.payments;
+    let p = &out.batch.records.payments;
     assert_eq!(p.len(), 2, "nothing paid on AR-2: no payment");
     assert_eq!(
         (p[0].number.as_str(), p[0].amount, p[0].date),
@@ -72,7 +72,7 @@ fn open_items_import_the_paid_part_dated_the_report_date() {
     assert_eq!(out.batch.implied_customers[0].name, "甲公司");
     // Without a report date the paid part is dated the invoice date.
     let out = run(OPEN_ITEMS, data, None);
-    assert_eq!(out.batch.payments[0].date, d(2026, 1, 10));
+    assert_eq!(out.batch.records.payments[0].date, d(2026, 1, 10));
 }
 
 #[test]
@@ -98,8 +98,8 @@ fn paid_cannot_exceed_amount_minus_outstanding() {
         None,
     );
     assert_eq!((out.imported, out.rejected), (2, 3));
-    assert_eq!(out.batch.payments[0].amount, cny(3_000));
-    assert_eq!(out.batch.payments[1].amount, cny(4_000));
+    assert_eq!(out.batch.records.payments[0].amount, cny(3_000));
+    assert_eq!(out.batch.records.payments[1].amount, cny(4_000));
     assert_eq!(
         reasons(&out),
         vec![
@@ -131,9 +131,12 @@ fn paid_column_alone_and_outstanding_alone() {
         Some(d(2026, 2, 28)),
     );
     assert_eq!((paid.imported, paid.rejected), (2, 1));
-    assert_eq!(paid.batch.payments.len(), 1);
+    assert_eq!(paid.batch.records.payments.len(), 1);
     assert_eq!(
-        (paid.batch.payments[0].amount, paid.batch.payments[0].date),
+        (
+            paid.batch.records.payments[0].amount,
+            paid.batch.records.payments[0].date
+        ),
         (cny(4_000), d(2026, 2, 28))
     );
     assert_eq!(
@@ -146,8 +149,8 @@ fn paid_column_alone_and_outstanding_alone() {
         &[&["9", "B", "2026-01-01", "75.00"]],
         None,
     );
-    assert_eq!(open.batch.invoices[0].amount, cny(7_500));
-    assert!(open.batch.payments.is_empty());
+    assert_eq!(open.batch.records.invoices[0].amount, cny(7_500));
+    assert!(open.batch.records.payments.is_empty());
 }
 
 #[test]
@@ -171,7 +174,7 @@ fn negative_amounts_and_typed_rows_become_credit_notes_and_zero_is_refused() {
         None,
     );
     assert_eq!((out.imported, out.rejected), (3, 1));
-    let cn = &out.batch.credit_notes;
+    let cn = &out.batch.records.credit_notes;
     assert_eq!(
         (
             cn[0].number.as_str(),
@@ -188,8 +191,8 @@ fn negative_amounts_and_typed_rows_become_credit_notes_and_zero_is_refused() {
         ),
         ("R2", cny(5_000), None)
     );
-    assert!(out.batch.invoices.is_empty());
-    assert_eq!(out.batch.payments[0].applies_to[0].invoice, "A1");
+    assert!(out.batch.records.invoices.is_empty());
+    assert_eq!(out.batch.records.payments[0].applies_to[0].invoice, "A1");
     assert_eq!(reasons(&out), vec![(4, "价税合计", RowProblem::ZeroAmount)]);
 }
 
@@ -204,7 +207,7 @@ fn open_items_credit_notes_import_only_what_is_still_open() {
         ],
         None,
     );
-    assert_eq!(out.batch.credit_notes[0].amount, cny(3_000));
+    assert_eq!(out.batch.records.credit_notes[0].amount, cny(3_000));
     assert_eq!(
         reasons(&out),
         vec![
@@ -230,6 +233,7 @@ fn duplicates_exact_and_conflicting() {
     assert_eq!((out.imported, out.rejected), (2, 3));
     assert_eq!(
         out.batch
+            .records
             .invoices
             .iter()
             .map(|i| (i.customer.as_str(), i.number.as_str()))
@@ -313,7 +317,7 @@ fn currencies_digits_and_unknown_codes() {
         ],
         None,
     );
-    let inv = &out.batch.invoices;
+    let inv = &out.batch.records.invoices;
     assert_eq!(inv[0].amount, Money::new(123_456, Currency::USD));
     assert_eq!(
         inv[1].amount,
@@ -336,7 +340,10 @@ fn currencies_digits_and_unknown_codes() {
         &[&["1", "A", "2026-01-01", "", "5"]],
         None,
     );
-    assert_eq!(usd.batch.invoices[0].amount, Money::new(500, Currency::USD));
+    assert_eq!(
+        usd.batch.records.invoices[0].amount,
+        Money::new(500, Currency::USD)
+    );
 }
 
 #[test]
@@ -360,11 +367,11 @@ fn terms_are_kept_and_unreadable_terms_refused_only_when_needed() {
         None,
     );
     assert_eq!(
-        out.batch.invoices[0].terms,
+        out.batch.records.invoices[0].terms,
         Some(Terms::new(TermsBase::EndOfMonth, 60))
     );
-    assert_eq!(out.batch.invoices[1].terms, None);
-    assert_eq!(out.batch.invoices[1].due, Some(d(2026, 3, 1)));
+    assert_eq!(out.batch.records.invoices[1].terms, None);
+    assert_eq!(out.batch.records.invoices[1].due, Some(d(2026, 3, 1)));
     assert_eq!(reasons(&out), vec![(3, "Terms", RowProblem::UnknownTerms)]);
     assert_eq!(out.imported, 3);
 }
@@ -391,7 +398,7 @@ fn ids_keep_leading_zeros_and_text_keeps_markup() {
         ]],
         None,
     );
-    let inv = &out.batch.invoices[0];
+    let inv = &out.batch.records.invoices[0];
     assert_eq!(
         (inv.customer.as_str(), inv.number.as_str()),
         ("000123", "0000611365")

@@ -17,7 +17,7 @@ fn receipts_merge_lines_of_one_receipt() {
         None,
     );
     assert_eq!((out.imported, out.rejected), (3, 2));
-    let p = &out.batch.payments;
+    let p = &out.batch.records.payments;
     assert_eq!(p.len(), 2);
     assert_eq!(p[0].amount, cny(15_000));
     assert_eq!(
@@ -90,13 +90,13 @@ fn customer_files_keep_every_detail() {
         None,
     );
     assert_eq!((out.imported, out.rejected), (2, 1));
-    let c = &out.batch.customers[0];
+    let c = &out.batch.records.customers[0];
     assert_eq!(c.credit_limit, Some(cny(50_000_000)));
     assert_eq!(c.terms, Some(Terms::new(TermsBase::Delivery, 30)));
     assert_eq!(c.tags, vec!["汽车", "电子"]);
     assert_eq!(c.contact.email.as_deref(), Some("w@x.cn"));
     assert_eq!(c.salesperson.as_deref(), Some("张三"));
-    assert_eq!(out.batch.customers[1].credit_limit, None);
+    assert_eq!(out.batch.records.customers[1].credit_limit, None);
     assert!(out.batch.implied_customers.is_empty());
     assert_eq!(
         reasons(&out),
@@ -124,8 +124,11 @@ fn orders_shipments_and_staff() {
         ],
         None,
     );
-    assert_eq!(orders.batch.orders[0].amount, cny(8_000_000));
-    assert_eq!(orders.batch.orders[0].product_line.as_deref(), Some("电机"));
+    assert_eq!(orders.batch.records.orders[0].amount, cny(8_000_000));
+    assert_eq!(
+        orders.batch.records.orders[0].product_line.as_deref(),
+        Some("电机")
+    );
     assert_eq!(
         reasons(&orders),
         vec![(3, "合同金额", RowProblem::ZeroAmount)]
@@ -139,8 +142,11 @@ fn orders_shipments_and_staff() {
         ],
         None,
     );
-    assert_eq!(ships.batch.shipments[0].order.as_deref(), Some("HT-1"));
-    assert_eq!(ships.batch.shipments[1].customer, None);
+    assert_eq!(
+        ships.batch.records.shipments[0].order.as_deref(),
+        Some("HT-1")
+    );
+    assert_eq!(ships.batch.records.shipments[1].customer, None);
     assert_eq!(ships.batch.implied_customers.len(), 1);
 
     let staff = run(
@@ -152,9 +158,12 @@ fn orders_shipments_and_staff() {
         ],
         None,
     );
-    assert_eq!(staff.batch.staff[0].manager.as_deref(), Some("李四"));
     assert_eq!(
-        staff.batch.staff[1].roles,
+        staff.batch.records.staff[0].manager.as_deref(),
+        Some("李四")
+    );
+    assert_eq!(
+        staff.batch.records.staff[1].roles,
         vec![Role::SalesManager, Role::Salesperson]
     );
     assert_eq!(reasons(&staff), vec![(4, "角色", RowProblem::UnknownRole)]);
@@ -193,9 +202,9 @@ fn day_month_order_is_decided_per_column_or_asked() {
     );
     answered.day_month_order = orders.per_column;
     let out = build_records(&refs, &header, &answered, None);
-    assert_eq!(out.batch.invoices[0].date, d(2026, 1, 5));
-    assert_eq!(out.batch.invoices[0].due, Some(d(2026, 5, 13)));
-    assert_eq!(out.batch.invoices[1].due, Some(d(2026, 6, 1)));
+    assert_eq!(out.batch.records.invoices[0].date, d(2026, 1, 5));
+    assert_eq!(out.batch.records.invoices[0].due, Some(d(2026, 5, 13)));
+    assert_eq!(out.batch.records.invoices[1].due, Some(d(2026, 6, 1)));
 
     let us = source_rows(&[
         &["1", "A", "1/5/2026", "", "1"],
@@ -225,11 +234,11 @@ fn natural_keys_of_built_records() {
         None,
     );
     assert_eq!(
-        out.batch.invoices[0].natural_key(),
+        out.batch.records.invoices[0].natural_key(),
         natural_key(RecordKind::Invoice, Some("Acme"), "INV-1")
     );
     assert_eq!(
-        out.batch.payments[0].natural_key().to_string(),
+        out.batch.records.payments[0].natural_key().to_string(),
         "payment:Acme/INV-1-paid"
     );
     assert_eq!(
@@ -265,7 +274,10 @@ fn settled_date_on_an_unpaid_row_is_refused() {
         vec![(2, "Date Paid", RowProblem::SettledButUnpaid)]
     );
     assert_eq!(
-        (out.batch.payments[0].amount, out.batch.payments[0].date),
+        (
+            out.batch.records.payments[0].amount,
+            out.batch.records.payments[0].date
+        ),
         (cny(400), d(2026, 1, 9))
     );
 }
@@ -281,7 +293,7 @@ fn field_column_lookup_uses_the_mapping() {
         None,
     );
     assert!(
-        out.batch.payments.is_empty(),
+        out.batch.records.payments.is_empty(),
         "an ignored column is ignored"
     );
     let mut m = Mapping::auto(&strings(REGISTER));
@@ -292,6 +304,6 @@ fn field_column_lookup_uses_the_mapping() {
         &[&["1", "A", "2026-01-01", "2026-01-03", "10", ""]],
         None,
     );
-    assert_eq!(out.batch.invoices[0].shipped, Some(d(2026, 1, 3)));
-    assert_eq!(out.batch.invoices[0].due, None);
+    assert_eq!(out.batch.records.invoices[0].shipped, Some(d(2026, 1, 3)));
+    assert_eq!(out.batch.records.invoices[0].due, None);
 }

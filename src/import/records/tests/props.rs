@@ -10,10 +10,10 @@ proptest! {
         let (a, o) = (fmt(amount), fmt(out));
         let res = run(OPEN_ITEMS, &[&["001", "甲", "X", "2026-01-01", &a, &o]], None);
         prop_assert_eq!(res.imported + res.rejected, 1);
-        if let Some(inv) = res.batch.invoices.first() {
-            let paid: i64 = res.batch.payments.iter().map(|p| p.amount.minor).sum();
+        if let Some(inv) = res.batch.records.invoices.first() {
+            let paid: i64 = res.batch.records.payments.iter().map(|p| p.amount.minor).sum();
             prop_assert_eq!(inv.amount.minor - paid, out);
-        } else if let Some(cn) = res.batch.credit_notes.first() {
+        } else if let Some(cn) = res.batch.records.credit_notes.first() {
             prop_assert_eq!(cn.amount.minor, out.abs());
         } else {
             prop_assert_eq!(res.rejected, 1);
