@@ -63,6 +63,7 @@ catalogue! {
     NavDashboard => "仪表盘", "Dashboard";
     NavCredit => "信用管理", "Credit";
     NavApprovals => "审批", "Approvals";
+    NavForecast => "回款预测", "Forecast";
     NavSettings => "设置", "Settings";
     OfflineReady => "已可离线使用", "Ready to work offline";
     StoragePersisted => "浏览器已承诺保留本地数据", "The browser will keep the local data";
@@ -71,6 +72,7 @@ catalogue! {
     PlannedRules => "此处将编辑分级逾期提醒规则：条件、收件人、渠道、模板和冷却期。", "Tiered overdue-reminder rules will be edited here: conditions, recipients, channels, templates and cooldowns.";
     PlannedDashboard => "此处将显示应收总额、逾期、账龄分布、排名、DSO 和趋势，并可逐层下钻。", "Total and overdue receivables, aging, rankings, DSO and trends will appear here, each with drill-down.";
     PlannedCredit => "此处将根据回款历史给出客户信用评级、额度使用和政策建议。", "Customer credit grades from payment history, limit use and policy suggestions will appear here.";
+    PlannedForecast => "此处将预测每张发票的回款日期和未来13周的现金流入，并用回测证明其准确度。", "Expected payment dates and a 13-week cash forecast will be shown here, proven by backtest.";
     PlannedApprovals => "此处将处理账期延长申请：逐级审批并留下完整记录。", "Payment-term extension requests will be approved here, step by step, with a complete trail.";
     ImportDropHint => "把 ERP 导出的 CSV / Excel 文件拖到这里，或点击选择（可多选）", "Drop ERP exports (CSV / Excel) here, or click to choose (several at once)";
     ImportReading => "正在读取文件…", "Reading files…";

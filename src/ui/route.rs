@@ -13,6 +13,7 @@ pub enum Route {
     Dashboard,
     Credit,
     Approvals,
+    Forecast,
     Settings,
     /// One customer's page (`#/customer?code=…`); reached from links, not the navigation.
     Customer,
@@ -20,7 +21,7 @@ pub enum Route {
 
 impl Route {
     /// The navigation, in order.
-    pub const NAV: [Route; 8] = [
+    pub const NAV: [Route; 9] = [
         Route::Import,
         Route::Ledger,
         Route::Reminders,
@@ -28,6 +29,7 @@ impl Route {
         Route::Dashboard,
         Route::Credit,
         Route::Approvals,
+        Route::Forecast,
         Route::Settings,
     ];
 
@@ -41,6 +43,7 @@ impl Route {
             Route::Dashboard => "dashboard",
             Route::Credit => "credit",
             Route::Approvals => "approvals",
+            Route::Forecast => "forecast",
             Route::Settings => "settings",
             Route::Customer => "customer",
         }
@@ -55,6 +58,7 @@ impl Route {
             Route::Dashboard => Msg::NavDashboard,
             Route::Credit => Msg::NavCredit,
             Route::Approvals => Msg::NavApprovals,
+            Route::Forecast => Msg::NavForecast,
             Route::Settings => Msg::NavSettings,
             Route::Customer => Msg::Customer,
         }

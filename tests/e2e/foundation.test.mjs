@@ -8,7 +8,7 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-const NAV = ["import", "ledger", "reminders", "rules", "dashboard", "credit", "approvals", "settings"];
+const NAV = ["import", "ledger", "reminders", "rules", "dashboard", "credit", "approvals", "forecast", "settings"];
 
 test("loads from a sub-path with every area in the navigation, in Chinese by default", async () => {
   const server = await startServer();

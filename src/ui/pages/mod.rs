@@ -32,6 +32,7 @@ pub fn Page() -> impl IntoView {
             Route::Dashboard => Some(Msg::PlannedDashboard),
             Route::Credit => Some(Msg::PlannedCredit),
             Route::Approvals => Some(Msg::PlannedApprovals),
+            Route::Forecast => Some(Msg::PlannedForecast),
             Route::Import | Route::Ledger | Route::Settings | Route::Customer => None,
         };
         view! {
