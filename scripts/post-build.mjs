@@ -23,12 +23,18 @@ const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 const inlineHashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
   .map((m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
+// No default-src and no connect-src here: a second policy, added by index.html's first script,
+// sets connect-src to 'self' plus the webhook origins the user configured (two policies can
+// only narrow each other, so this one must leave connect-src open). Every other fetch
+// directive is listed explicitly instead.
 const policy = [
-  "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${inlineHashes.join(" ")}`.trim(),
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  "font-src 'self'",
+  "media-src 'none'",
+  "frame-src 'none'",
+  "child-src 'none'",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

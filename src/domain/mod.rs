@@ -2,6 +2,7 @@
 pub mod aging;
 pub mod approvals;
 pub mod asof;
+pub mod audit;
 pub mod credit;
 pub mod forecast;
 pub mod insight;

@@ -55,6 +55,19 @@ impl Channel {
     ];
 
     /// Whether messages on this channel have a subject line.
+    /// The stable name used in files (the same as the stored JSON).
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::InApp => "in_app",
+            Channel::Email => "email",
+            Channel::Sms => "sms",
+            Channel::DingTalk => "ding_talk",
+            Channel::WeCom => "we_com",
+            Channel::Feishu => "feishu",
+            Channel::Webhook => "webhook",
+        }
+    }
+
     pub fn has_subject(self) -> bool {
         self == Channel::Email
     }

@@ -1,3 +1,5 @@
 //! Tables out of the app: CSV that Excel opens correctly and safely. Pure, tested natively.
+pub mod audit;
 pub mod csv;
 pub mod ledger;
+pub mod reminders;

@@ -71,6 +71,15 @@ pub(crate) fn is_space(c: char) -> bool {
 }
 
 /// True if the cell holds nothing but whitespace and invisible characters.
+/// A cell holding a list (`华东，华南; 华北`): split on ASCII and Chinese separators.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split([',', '，', ';', '；', '、', '/', '|', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 pub fn is_blank(s: &str) -> bool {
     s.chars().all(|c| is_space(c) || is_invisible(c))
 }

@@ -13,6 +13,7 @@
 pub mod address;
 pub mod curl;
 pub mod dingtalk;
+pub mod dispatch;
 pub mod eml;
 pub mod feishu;
 pub mod mailto;

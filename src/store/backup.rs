@@ -19,8 +19,13 @@ pub struct Backup {
     pub created_ms: u64,
     pub pool: Pool,
     pub import_logs: Vec<ImportLog>,
-    /// Every settings entry by key, as stored (JSON values).
+    /// Every settings entry by key, as stored (JSON values), channel secrets left out unless
+    /// the user asked for them.
     pub settings: BTreeMap<String, serde_json::Value>,
+    /// The audit log, reminder history and collection notes: each store's (key, value)
+    /// entries as stored. Absent in backups made before reminders existed.
+    #[serde(default)]
+    pub logs: BTreeMap<String, Vec<(String, serde_json::Value)>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +64,7 @@ impl Backup {
             pool,
             import_logs,
             settings,
+            logs: BTreeMap::new(),
         }
     }
 

@@ -9,6 +9,10 @@ mod idb;
 #[cfg(target_arch = "wasm32")]
 mod pool;
 #[cfg(target_arch = "wasm32")]
+mod reminders;
+#[cfg(target_arch = "wasm32")]
 pub use idb::*;
 #[cfg(target_arch = "wasm32")]
 pub use pool::*;
+#[cfg(target_arch = "wasm32")]
+pub use reminders::*;

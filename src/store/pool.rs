@@ -3,12 +3,14 @@
 use super::backup::Backup;
 use super::idb::{Db, StoreError, WriteSet};
 use super::schema::{
-    BATCHES, CREDIT_NOTES, CUSTOMERS, INVOICES, META, ORDERS, PAYMENTS, SETTINGS, SHIPMENTS, STAFF,
+    BATCHES, CREDIT_NOTES, CUSTOMERS, INVOICES, LOG_STORES, META, ORDERS, PAYMENTS, SETTINGS,
+    SHIPMENTS, STAFF,
 };
 use crate::domain::keys::Keyed;
 use crate::domain::keys::{NaturalKey, Record};
 use crate::domain::merge::{Change, ImportLog};
 use crate::domain::model::{Pool, RecordKind};
+use crate::notify::dispatch::ChannelConfig;
 
 const RECORD_STORES: [&str; 7] = [
     CUSTOMERS,
@@ -127,15 +129,33 @@ pub async fn commit_undo(db: &Db, log: &ImportLog, undo: &[Change]) -> Result<()
 
 const LAST_BACKUP_KEY: &str = "last_backup_ms";
 
-/// Everything, as one backup document.
+/// The settings key of the robots' and webhook's addresses and secrets.
+pub const CHANNELS_KEY: &str = "channels";
+
+/// Everything, as one backup document. Webhook tokens and signing secrets stay in this
+/// browser unless `include_secrets`.
 pub async fn make_backup(
     db: &Db,
     pool: Pool,
     logs: Vec<ImportLog>,
     now_ms: u64,
+    include_secrets: bool,
 ) -> Result<Backup, StoreError> {
-    let settings = db.entries(SETTINGS).await?.into_iter().collect();
-    Ok(Backup::new(now_ms, pool, logs, settings))
+    let mut settings: std::collections::BTreeMap<String, serde_json::Value> =
+        db.entries(SETTINGS).await?.into_iter().collect();
+    if !include_secrets {
+        if let Some(v) = settings.get_mut(CHANNELS_KEY) {
+            let config: ChannelConfig = serde_json::from_value(v.clone()).unwrap_or_default();
+            *v = serde_json::to_value(config.without_secrets()).expect("plain struct");
+        }
+    }
+    let mut backup = Backup::new(now_ms, pool, logs, settings);
+    for store in LOG_STORES {
+        backup
+            .logs
+            .insert(store.to_owned(), db.entries(store).await?);
+    }
+    Ok(backup)
 }
 
 pub async fn mark_backed_up(db: &Db, now_ms: u64) -> Result<(), StoreError> {
@@ -150,6 +170,7 @@ pub async fn last_backup(db: &Db) -> Result<Option<u64>, StoreError> {
 pub async fn restore_replace(db: &Db, backup: &Backup) -> Result<(), StoreError> {
     let mut stores = all_stores();
     stores.push(SETTINGS);
+    stores.extend(LOG_STORES);
     db.write(&stores, |w| {
         for s in &stores {
             w.clear(s);
@@ -162,6 +183,14 @@ pub async fn restore_replace(db: &Db, backup: &Backup) -> Result<(), StoreError>
         }
         for (k, v) in &backup.settings {
             w.put(SETTINGS, k, v)?;
+        }
+        for (store, entries) in &backup.logs {
+            let Some(store) = LOG_STORES.iter().find(|s| **s == store.as_str()) else {
+                continue;
+            };
+            for (k, v) in entries {
+                w.put(store, k, v)?;
+            }
         }
         Ok(())
     })

@@ -18,6 +18,14 @@ pub const CREDIT_NOTES: &str = "credit_notes";
 pub const STAFF: &str = "staff";
 /// Import batches with what each changed, so a whole batch can be undone.
 pub const BATCHES: &str = "batches";
+/// The audit log, keyed by its zero-padded sequence number (append-only).
+pub const AUDIT: &str = "audit";
+/// Reminder history: which rule fired for which invoice on which day.
+pub const REMINDER_HISTORY: &str = "reminder_history";
+/// Collection notes (promises, snoozes, handled marks, disputes, exclusions), append-only.
+pub const NOTES: &str = "notes";
+/// The stores a backup carries as raw entries besides the pool and the settings.
+pub const LOG_STORES: [&str; 3] = [AUDIT, REMINDER_HISTORY, NOTES];
 
 pub struct Schema {
     pub version: u32,
@@ -44,6 +52,25 @@ pub const SCHEMAS: &[Schema] = &[
             CREDIT_NOTES,
             STAFF,
             BATCHES,
+        ],
+    },
+    // v3 — reminders: the audit log, the reminder history, collection notes.
+    Schema {
+        version: 3,
+        stores: &[
+            META,
+            SETTINGS,
+            CUSTOMERS,
+            ORDERS,
+            SHIPMENTS,
+            INVOICES,
+            PAYMENTS,
+            CREDIT_NOTES,
+            STAFF,
+            BATCHES,
+            AUDIT,
+            REMINDER_HISTORY,
+            NOTES,
         ],
     },
 ];

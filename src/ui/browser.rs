@@ -2,7 +2,7 @@
 //! the service worker and persistent storage. No business rules here.
 
 use chrono::NaiveDate;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 pub fn window() -> web_sys::Window {
@@ -133,3 +133,118 @@ pub async fn next_frame() {
     let _ = JsFuture::from(promise).await;
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
+
+/// The browser's current UTC offset (for `.eml` dates and audit times).
+pub fn local_offset() -> chrono::FixedOffset {
+    let minutes_west = js_sys::Date::new_0().get_timezone_offset() as i32;
+    chrono::FixedOffset::west_opt(minutes_west * 60)
+        .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"))
+}
+
+/// Now, in the browser's time zone.
+pub fn now_local() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::from_timestamp_millis(now_ms() as i64)
+        .unwrap_or_default()
+        .with_timezone(&local_offset())
+}
+
+/// Puts `text` on the clipboard; `Err` with the browser's reason when it refuses.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let promise = window().navigator().clipboard().write_text(text);
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
+}
+
+/// A POST's answer: the status (0 when opaque) and the body text.
+pub struct HttpAnswer {
+    pub status: u16,
+    pub body: String,
+}
+
+/// POSTs `body`. `readable`: a CORS request whose answer we can read; otherwise `no-cors`
+/// (the request leaves, the answer is opaque). `Err` holds the browser's reason.
+pub async fn post(
+    url: &str,
+    headers: &[(String, String)],
+    body: &str,
+    readable: bool,
+) -> Result<HttpAnswer, String> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(body));
+    let h = web_sys::Headers::new().map_err(|e| format!("{e:?}"))?;
+    if readable {
+        init.set_mode(web_sys::RequestMode::Cors);
+        h.set("Content-Type", "application/json")
+            .map_err(|e| format!("{e:?}"))?;
+        for (k, v) in headers {
+            h.set(k, v).map_err(|e| format!("{e:?}"))?;
+        }
+    } else {
+        // Only "simple" requests may go no-cors: text/plain, no custom headers.
+        init.set_mode(web_sys::RequestMode::NoCors);
+        h.set("Content-Type", "text/plain;charset=UTF-8")
+            .map_err(|e| format!("{e:?}"))?;
+    }
+    init.set_headers(&h);
+    let request =
+        web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| format!("{e:?}"))?;
+    let answer = JsFuture::from(window().fetch_with_request(&request))
+        .await
+        .map_err(|e| {
+            js_sys::Reflect::get(&e, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| format!("{e:?}"))
+        })?;
+    let response: web_sys::Response = answer.dyn_into().map_err(|e| format!("{e:?}"))?;
+    let status = response.status();
+    let body = match response.text() {
+        Ok(p) => JsFuture::from(p)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    Ok(HttpAnswer { status, body })
+}
+
+/// Shows a system notification if the user allowed them (asks once when `ask`).
+pub async fn notify(title: &str, body: &str, ask: bool) {
+    use web_sys::{Notification, NotificationOptions, NotificationPermission};
+    let mut permission = Notification::permission();
+    if permission == NotificationPermission::Default && ask {
+        if let Ok(p) = Notification::request_permission() {
+            let _ = JsFuture::from(p).await;
+        }
+        permission = Notification::permission();
+    }
+    if permission == NotificationPermission::Granted {
+        let options = NotificationOptions::new();
+        options.set_body(body);
+        let _ = Notification::new_with_options(title, &options);
+    }
+}
+
+/// Keeps the page's Content-Security-Policy in step with the configured webhook origins:
+/// `index.html`'s first script reads this key and allows exactly these in `connect-src`.
+pub fn set_connect_origins(origins: &[String]) {
+    local_set(CONNECT_ORIGINS_KEY, &origins.join(" "));
+}
+
+/// The origins allowed when this page was loaded (a change needs a reload).
+pub fn loaded_connect_origins() -> String {
+    js_sys::Reflect::get(&window(), &JsValue::from_str("__arConnectOrigins"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+pub fn reload() {
+    let _ = window().location().reload();
+}
+
+const CONNECT_ORIGINS_KEY: &str = "ar-sentinel.connect-origins";

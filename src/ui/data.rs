@@ -1,17 +1,25 @@
 //! The app's data: the pool and the import history, loaded from IndexedDB at start and
 //! written back through the store. Components read the signals and call these functions.
 
+use crate::domain::asof::AsOf;
+use crate::domain::audit::AuditEntry;
 use crate::domain::keys::Record;
 use crate::domain::merge::{self, ImportLog, UndoConflict};
 use crate::domain::model::{Customer, Pool};
+use crate::domain::reminders::{CollectionNotes, Note, NoteEntry, Reminder, ReminderHistory};
+use crate::domain::rules::RuleSet;
 use crate::import::mapping::Mapping;
+use crate::notify::dispatch::ChannelConfig;
 use crate::store::backup::Backup;
 use crate::store::{self, schema, Db, StoreError};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
 
 const MAPPINGS_KEY: &str = "import_mappings";
+const RULES_KEY: &str = "rules";
+pub const COMPANY_KEY: &str = "company";
 
 #[derive(Clone, Copy)]
 pub struct Data {
@@ -23,6 +31,21 @@ pub struct Data {
     pub mappings: RwSignal<HashMap<String, Mapping>>,
     /// `None` while loading; then whether the database opened.
     pub ready: RwSignal<Option<Result<(), String>>>,
+    /// The reminder rules (the default set until the user saves their own).
+    pub rules: RwSignal<RuleSet>,
+    /// Promises, snoozes, handled marks, disputes and exclusions.
+    pub notes: RwSignal<CollectionNotes>,
+    /// Which rule fired for which invoice on which day.
+    pub history: RwSignal<ReminderHistory>,
+    /// The audit log, in recording order.
+    pub audit: RwSignal<Vec<AuditEntry>>,
+    /// Robot and webhook addresses and secrets.
+    pub channels: RwSignal<ChannelConfig>,
+    /// Our company's name, for messages and statements.
+    pub company: RwSignal<String>,
+    /// The next audit sequence number, reserved synchronously so concurrent writers never
+    /// share one.
+    audit_seq: StoredValue<u64>,
 }
 
 #[derive(Debug)]
@@ -40,6 +63,13 @@ impl Data {
             logs: RwSignal::new(Vec::new()),
             mappings: RwSignal::new(HashMap::new()),
             ready: RwSignal::new(None),
+            rules: RwSignal::new(RuleSet::default()),
+            notes: RwSignal::new(CollectionNotes::new()),
+            history: RwSignal::new(ReminderHistory::new()),
+            audit: RwSignal::new(Vec::new()),
+            channels: RwSignal::new(ChannelConfig::default()),
+            company: RwSignal::new(String::new()),
+            audit_seq: StoredValue::new(0),
         }
     }
 
@@ -53,6 +83,7 @@ impl Data {
                 .get(schema::SETTINGS, MAPPINGS_KEY)
                 .await?
                 .unwrap_or_default();
+            self.load_reminders(&db).await?;
             Ok::<_, StoreError>((db, pool, logs, mappings))
         }
         .await;
@@ -66,6 +97,32 @@ impl Data {
             }
             Err(e) => self.ready.set(Some(Err(e.to_string()))),
         }
+    }
+
+    async fn load_reminders(self, db: &Db) -> Result<(), StoreError> {
+        if let Some(rules) = db.get::<RuleSet>(schema::SETTINGS, RULES_KEY).await? {
+            self.rules.set(rules);
+        }
+        if let Some(c) = db
+            .get::<ChannelConfig>(schema::SETTINGS, store::CHANNELS_KEY)
+            .await?
+        {
+            // Keep the page's connect-src in step (it applies from the next load).
+            super::browser::set_connect_origins(&c.origins());
+            self.channels.set(c);
+        }
+        self.company.set(
+            db.get::<String>(schema::SETTINGS, COMPANY_KEY)
+                .await?
+                .unwrap_or_default(),
+        );
+        self.notes.set(store::load_notes(db).await?);
+        self.history.set(store::load_history(db).await?);
+        let audit = store::load_audit(db).await?;
+        self.audit_seq
+            .set_value(audit.last().map_or(0, |e| e.seq + 1));
+        self.audit.set(audit);
+        Ok(())
     }
 
     fn db(self) -> Result<Rc<Db>, CommitError> {
@@ -130,13 +187,14 @@ impl Data {
     }
 
     /// The whole pool, history and settings as a backup document; remembers the date.
-    pub async fn backup(self, now_ms: u64) -> Result<Backup, CommitError> {
+    pub async fn backup(self, now_ms: u64, include_secrets: bool) -> Result<Backup, CommitError> {
         let db = self.db()?;
         let backup = store::make_backup(
             &db,
             self.pool.get_untracked(),
             self.logs.get_untracked(),
             now_ms,
+            include_secrets,
         )
         .await
         .map_err(CommitError::Store)?;
@@ -164,6 +222,7 @@ impl Data {
         self.pool.set(backup.pool);
         self.logs.set(backup.import_logs);
         self.mappings.set(mappings.unwrap_or_default());
+        self.load_reminders(&db).await.map_err(CommitError::Store)?;
         Ok(())
     }
 
@@ -178,11 +237,6 @@ impl Data {
         let n = records.len();
         self.commit_import(vec![file], records, Vec::new(), (n, 0), now_ms, &|_, _| {})
             .await
-    }
-
-    pub async fn setting<T: serde::de::DeserializeOwned>(self, key: &str) -> Option<T> {
-        let db = self.db().ok()?;
-        db.get(schema::SETTINGS, key).await.ok().flatten()
     }
 
     pub async fn set_setting<T: serde::Serialize>(
@@ -205,6 +259,114 @@ impl Data {
             .await
             .map_err(CommitError::Store)?;
         self.mappings.set(all);
+        Ok(())
+    }
+}
+
+/// The reminder room: rules, notes, the day's history and the audit log.
+impl Data {
+    pub async fn save_rules(self, rules: RuleSet) -> Result<(), CommitError> {
+        self.set_setting(RULES_KEY, &rules).await?;
+        self.rules.set(rules);
+        Ok(())
+    }
+
+    pub async fn save_channels(self, config: ChannelConfig) -> Result<(), CommitError> {
+        self.set_setting(store::CHANNELS_KEY, &config).await?;
+        self.channels.set(config);
+        Ok(())
+    }
+
+    /// Adds stored entries to the signal, keeping sequence order (writers may finish out of
+    /// order).
+    fn push_audit(self, entries: Vec<AuditEntry>) {
+        self.audit.update(|a| {
+            let in_order = a
+                .last()
+                .zip(entries.first())
+                .is_none_or(|(l, f)| l.seq < f.seq);
+            a.extend(entries);
+            if !in_order {
+                a.sort_by_key(|e| e.seq);
+            }
+        });
+    }
+
+    /// Reserves `n` consecutive audit sequence numbers; returns the first.
+    fn reserve_audit_seqs(self, n: usize) -> u64 {
+        let first = self.audit_seq.get_value();
+        self.audit_seq.set_value(first + n as u64);
+        first
+    }
+
+    /// Appends entries to the audit log (never edited afterwards).
+    pub async fn log(self, entries: Vec<AuditEntry>) -> Result<(), CommitError> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let db = self.db()?;
+        let first = self.reserve_audit_seqs(entries.len());
+        let stored = store::append_audit(&db, first, entries)
+            .await
+            .map_err(CommitError::Store)?;
+        self.push_audit(stored);
+        Ok(())
+    }
+
+    /// Records collection notes (one action, possibly over several invoices) and the action's
+    /// audit entry together.
+    pub async fn add_notes(
+        self,
+        recorded: NaiveDate,
+        notes: Vec<Note>,
+        audit: AuditEntry,
+    ) -> Result<(), CommitError> {
+        let db = self.db()?;
+        let seq = self.notes.with_untracked(|n| n.entries.len() as u64);
+        let entries: Vec<NoteEntry> = notes
+            .into_iter()
+            .map(|note| NoteEntry { recorded, note })
+            .collect();
+        let audit = AuditEntry {
+            seq: self.reserve_audit_seqs(1),
+            ..audit
+        };
+        store::append_notes(&db, seq, &entries, &audit)
+            .await
+            .map_err(CommitError::Store)?;
+        self.notes.update(|n| {
+            for e in entries {
+                n.push(e.recorded, e.note);
+            }
+        });
+        self.push_audit(vec![audit]);
+        Ok(())
+    }
+
+    /// Records the day's reminders (replacing an earlier run of the same day) and logs the
+    /// ones not created before.
+    pub async fn save_day(
+        self,
+        reminders: &[Reminder],
+        as_of: AsOf,
+        created: Vec<AuditEntry>,
+    ) -> Result<(), CommitError> {
+        let db = self.db()?;
+        let next = self.reserve_audit_seqs(created.len());
+        let created: Vec<AuditEntry> = created
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| AuditEntry {
+                seq: next + i as u64,
+                ..e
+            })
+            .collect();
+        let mut history = self.history.get_untracked();
+        store::save_day(&db, &mut history, reminders, as_of, &created)
+            .await
+            .map_err(CommitError::Store)?;
+        self.history.set(history);
+        self.push_audit(created);
         Ok(())
     }
 }

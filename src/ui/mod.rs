@@ -5,6 +5,7 @@
 pub mod i18n;
 pub mod i18n_import;
 pub mod route;
+pub mod rule_form;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
@@ -13,7 +14,11 @@ mod browser;
 #[cfg(target_arch = "wasm32")]
 mod data;
 #[cfg(target_arch = "wasm32")]
+mod outbox;
+#[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+mod reminder_run;
 #[cfg(target_arch = "wasm32")]
 mod shell;
 

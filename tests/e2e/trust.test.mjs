@@ -39,13 +39,23 @@ test("HTML and script in every text field render as text and run nothing", async
 test("the Content-Security-Policy allows only the app's own code", async () => {
   const context = await browser.newContext();
   const page = await openApp(context, server.url);
-  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
-  const directives = Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const policies = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((ms) => ms.map((m) => m.content));
+  const parse = (csp) => Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  assert.equal(policies.length, 2, "the static policy and the connect-src policy");
+  const [csp, connect] = policies;
+  const directives = parse(csp);
   assert.deepEqual(directives["script-src"].slice(0, 2), ["'self'", "'wasm-unsafe-eval'"]);
   assert.ok(directives["script-src"].slice(2).every((v) => /^'sha256-[A-Za-z0-9+/=]+'$/.test(v)), csp);
   assert.deepEqual(directives["object-src"], ["'none'"]);
-  assert.deepEqual(directives["connect-src"], ["'self'"]);
   assert.ok(!/https?:|\*/.test(csp), "no remote origins");
+  // Nothing configured: connect-src is the app's own origin only, and it is enforced.
+  assert.deepEqual(parse(connect), { "connect-src": ["'self'"] });
+  const blocked = await page.evaluate(async () => {
+    const seen = new Promise((ok) => document.addEventListener("securitypolicyviolation", (e) => ok(e.violatedDirective), { once: true }));
+    await fetch("http://127.0.0.1:9/elsewhere", { method: "POST", body: "x" }).catch(() => {});
+    return seen;
+  });
+  assert.equal(blocked, "connect-src");
   // An injected inline script is refused by the policy.
   const ran = await page.evaluate(() => {
     window.__ran = false;

@@ -24,7 +24,8 @@ pub struct HistoryRecord {
 pub struct ReminderHistory {
     /// The as-of date of the last evaluation whose reminders were recorded.
     pub last_run: Option<NaiveDate>,
-    /// Append-only.
+    /// Append-only, except that re-running a day replaces that day's records
+    /// ([`ReminderHistory::replace_day`]).
     pub records: Vec<HistoryRecord>,
 }
 
@@ -53,6 +54,38 @@ impl ReminderHistory {
         self.records
             .extend(ReminderHistory::records_for(reminders, as_of));
         self.last_run = Some(self.last_run.map_or(as_of.0, |d| d.max(as_of.0)));
+    }
+
+    /// The history as it stood before the day `as_of` was first run. The app evaluates a day
+    /// against this, so re-running the day (after an import, a rule change, the hourly tick)
+    /// gives that day's reminders again rather than nothing, and moving the as-of date back
+    /// ignores what later days created. `last_run` becomes the latest earlier day that
+    /// created a reminder, or the stored `last_run` if that is earlier than `as_of`.
+    pub fn before(&self, as_of: AsOf) -> ReminderHistory {
+        let records: Vec<HistoryRecord> = self
+            .records
+            .iter()
+            .filter(|r| r.fired_on < as_of.0)
+            .cloned()
+            .collect();
+        let latest_record = records.iter().map(|r| r.fired_on).max();
+        let stored = self.last_run.filter(|d| *d < as_of.0);
+        ReminderHistory {
+            last_run: latest_record.max(stored),
+            records,
+        }
+    }
+
+    /// The records created on `as_of`.
+    pub fn on_day(&self, as_of: AsOf) -> impl Iterator<Item = &HistoryRecord> {
+        self.records.iter().filter(move |r| r.fired_on == as_of.0)
+    }
+
+    /// Replaces the records of the day `as_of` by those of `reminders` (a re-run of the day
+    /// evaluated against [`ReminderHistory::before`]) and moves `last_run` forward.
+    pub fn replace_day(&mut self, reminders: &[Reminder], as_of: AsOf) {
+        self.records.retain(|r| r.fired_on != as_of.0);
+        self.record_run(reminders, as_of);
     }
 
     /// The last firing of each (rule id, customer, invoice number) on or before `as_of`.

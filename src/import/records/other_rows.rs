@@ -6,6 +6,7 @@ use crate::domain::model::{
     Application, Contact, Customer, Payment, Person, Reach, RecordKind, Role, SalesOrder, Shipment,
 };
 use crate::domain::money::Money;
+use crate::import::cells::split_list;
 use crate::import::synonyms::Field;
 
 fn candidate(r: &RowReader, key: crate::import::records::NaturalKey, number: Field) -> Candidate {
@@ -219,15 +220,6 @@ pub(super) fn person(r: &mut RowReader) -> Option<Candidate> {
         manager: r.text(Field::Manager),
     }));
     Some(out)
-}
-
-/// `a, b；c、d / e` → `[a, b, c, d, e]`.
-fn split_list(text: &str) -> Vec<String> {
-    text.split([',', '，', ';', '；', '、', '/', '|'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 fn parse_role(text: &str) -> Option<Role> {

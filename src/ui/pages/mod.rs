@@ -9,6 +9,8 @@ mod customer;
 mod dashboard;
 mod import;
 pub mod ledger;
+pub mod reminders;
+mod rules;
 mod settings;
 
 #[component]
@@ -24,11 +26,13 @@ pub fn Page() -> impl IntoView {
             Route::Settings => return view! { <settings::SettingsPage/> }.into_any(),
             Route::Customer => return view! { <customer::CustomerPage/> }.into_any(),
             Route::Dashboard => return view! { <dashboard::DashboardPage/> }.into_any(),
+            Route::Reminders => return view! { <reminders::RemindersPage/> }.into_any(),
+            Route::Rules => return view! { <rules::RulesPage/> }.into_any(),
             _ => {}
         }
         let body = match route {
-            Route::Reminders => Some(Msg::PlannedReminders),
-            Route::Rules => Some(Msg::PlannedRules),
+            Route::Reminders => None,
+            Route::Rules => None,
             Route::Dashboard => Some(Msg::PlannedDashboard),
             Route::Credit => Some(Msg::PlannedCredit),
             Route::Approvals => Some(Msg::PlannedApprovals),

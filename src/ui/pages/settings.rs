@@ -3,11 +3,10 @@
 use crate::store::backup::Backup;
 use crate::ui::app::AppState;
 use crate::ui::browser;
-use crate::ui::data::{CommitError, Data};
+use crate::ui::data::{CommitError, Data, COMPANY_KEY};
 use crate::ui::i18n::Msg;
 use leptos::prelude::*;
 
-pub const COMPANY_KEY: &str = "company";
 /// After this long without a backup the page reminds the user to make one.
 const BACKUP_REMINDER_DAYS: u64 = 7;
 
@@ -15,18 +14,13 @@ const BACKUP_REMINDER_DAYS: u64 = 7;
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
-    let company = RwSignal::new(String::new());
+    let company = data.company;
     let estimate: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let last_backup: RwSignal<Option<u64>> = RwSignal::new(None);
     let pending: RwSignal<Option<(String, Backup)>> = RwSignal::new(None);
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
 
     leptos::task::spawn_local(async move {
-        company.set(
-            data.setting::<String>(COMPANY_KEY)
-                .await
-                .unwrap_or_default(),
-        );
         last_backup.set(data.last_backup().await);
         estimate.set(browser::storage_estimate().await);
     });
@@ -50,10 +44,11 @@ pub fn SettingsPage() -> impl IntoView {
             ),
         }));
     };
+    let include_secrets = RwSignal::new(false);
     let backup = move |_| {
         leptos::task::spawn_local(async move {
             let now = browser::now_ms();
-            match data.backup(now).await {
+            match data.backup(now, include_secrets.get_untracked()).await {
                 Ok(b) => {
                     let day = state.as_of.get_untracked();
                     browser::download(
@@ -104,13 +99,6 @@ pub fn SettingsPage() -> impl IntoView {
                     .await
                     .map(|log| format!("{}: {}", Msg::RestoreMerged.text(lang), log.changes.len()))
             };
-            if r.is_ok() {
-                company.set(
-                    data.setting::<String>(COMPANY_KEY)
-                        .await
-                        .unwrap_or_default(),
-                );
-            }
             report(r);
         });
     };
@@ -155,6 +143,11 @@ pub fn SettingsPage() -> impl IntoView {
             {backup_line}
             <div class="actions">
                 <button class="primary" data-testid="backup-download" on:click=backup>{state.t(Msg::BackupDownload)}</button>
+                <label class="check">
+                    <input type="checkbox" data-testid="backup-include-secrets" prop:checked=include_secrets
+                        on:change=move |ev| include_secrets.set(event_target_checked(&ev))/>
+                    {state.t(Msg::BackupIncludeSecrets)}
+                </label>
                 <label>{state.t(Msg::RestorePick)}" "
                     <input type="file" accept=".json,application/json" data-testid="restore-input" on:change=pick/>
                 </label>

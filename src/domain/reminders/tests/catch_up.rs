@@ -142,3 +142,57 @@ fn rules_are_remembered_by_id_not_position() {
     w.rules.iter_mut().for_each(|r| r.id.push_str("-v2"));
     assert_eq!(w.run(today()).len(), 1, "a new id is a new rule");
 }
+
+/// The app's day model: each as-of day is evaluated against the history before it, and its
+/// records replace themselves when the day is re-run.
+fn run_day(w: &mut World, as_of: NaiveDate) -> Vec<Reminder> {
+    let mut day_world = World {
+        history: w.history.before(AsOf(as_of)),
+        pool: w.pool.clone(),
+        rules: w.rules.clone(),
+        notes: w.notes.clone(),
+        settings: w.settings.clone(),
+    };
+    let out = day_world.run_and_record(as_of);
+    w.history.replace_day(&out, AsOf(as_of));
+    out
+}
+
+#[test]
+fn re_running_a_day_gives_the_same_reminders_and_later_days_respect_its_cooldown() {
+    let mut w = World::new();
+    let due = day(2026, 3, 1);
+    w.add(invoice("INV-1", "C001", due, cny(100)));
+    let first = run_day(&mut w, plus(due, 3));
+    assert_eq!(shape(&first), [(0, vec!["INV-1"])]);
+    assert_eq!(
+        run_day(&mut w, plus(due, 3)),
+        first,
+        "the hourly re-run shows the day again"
+    );
+    assert_eq!(
+        w.history.records.len(),
+        1,
+        "and does not duplicate its records"
+    );
+    // Two days later the 1–7 tier is cooling down; on day 8 the next tier fires.
+    assert!(run_day(&mut w, plus(due, 5)).is_empty());
+    assert_eq!(shape(&run_day(&mut w, plus(due, 8))), [(1, vec!["INV-1"])]);
+    // Going back to day 3 ignores what later days created.
+    assert_eq!(run_day(&mut w, plus(due, 3)), first);
+}
+
+#[test]
+fn before_keeps_the_latest_earlier_run_for_catch_up() {
+    let mut w = World::new();
+    let due = day(2026, 3, 1);
+    w.add(invoice("INV-1", "C001", due, cny(100)));
+    run_day(&mut w, plus(due, 2));
+    let h = w.history.before(AsOf(plus(due, 19)));
+    assert_eq!(h.last_run, Some(plus(due, 2)));
+    // Closed from day 2 to day 19: one reminder, at the 16–30 tier, due since day 16.
+    let out = run_day(&mut w, plus(due, 19));
+    assert_eq!(shape(&out), [(2, vec!["INV-1"])]);
+    assert_eq!(out[0].due_on, plus(due, 16));
+    assert_eq!(w.history.before(AsOf(plus(due, 2))).last_run, None);
+}
