@@ -65,6 +65,8 @@ fn App() -> impl IntoView {
     provide_context(state);
     provide_context(super::reminder_run::provide(state, data));
     leptos::task::spawn_local(data.load());
+    // Another tab changed the stored data: read it again, so both tabs show the same pool.
+    browser::on_other_tab_change(move || leptos::task::spawn_local(data.reload()));
 
     // Sync with the outside world: the language choice and <html lang>, the URL hash.
     Effect::new(move |_| {

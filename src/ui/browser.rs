@@ -248,3 +248,61 @@ pub fn reload() {
 }
 
 const CONNECT_ORIGINS_KEY: &str = "ar-sentinel.connect-origins";
+
+const CHANNEL_NAME: &str = "ar-sentinel";
+
+thread_local! {
+    static CHANNEL: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL_NAME).ok();
+}
+
+/// Tells this app's other tabs that the stored data changed.
+pub fn broadcast_changed() {
+    CHANNEL.with(|c| {
+        if let Some(c) = c {
+            let _ = c.post_message(&JsValue::from_str("changed"));
+        }
+    });
+}
+
+/// Calls `on_change` whenever another tab says the stored data changed.
+pub fn on_other_tab_change(on_change: impl Fn() + 'static) {
+    CHANNEL.with(|c| {
+        if let Some(c) = c {
+            let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+                move |_: web_sys::MessageEvent| on_change(),
+            );
+            c.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+            handler.forget();
+        }
+    });
+}
+
+/// Watches the database for a newer app version opening it in another tab (`versionchange`):
+/// calls `on_stale` once, after letting go of this watcher's own connection. The app then
+/// tells the user to reload, which closes this tab's connections so the upgrade can finish.
+pub fn watch_for_upgrade(db_name: &str, on_stale: impl Fn() + 'static) {
+    let Ok(Some(factory)) = window().indexed_db() else {
+        return;
+    };
+    let Ok(request) = factory.open(db_name) else {
+        return;
+    };
+    let on_stale = std::rc::Rc::new(on_stale);
+    let req = request.clone();
+    let opened = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+        let Ok(result) = req.result() else { return };
+        let Ok(db) = result.dyn_into::<web_sys::IdbDatabase>() else {
+            return;
+        };
+        let on_stale = on_stale.clone();
+        let watched = db.clone();
+        let change = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+            watched.close();
+            on_stale();
+        });
+        db.set_onversionchange(Some(change.as_ref().unchecked_ref()));
+        change.forget();
+    });
+    request.set_onsuccess(Some(opened.as_ref().unchecked_ref()));
+    opened.forget();
+}

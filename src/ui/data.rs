@@ -43,6 +43,10 @@ pub struct Data {
     pub channels: RwSignal<ChannelConfig>,
     /// Our company's name, for messages and statements.
     pub company: RwSignal<String>,
+    /// Another tab opened the database with a newer app version: this tab must reload.
+    pub stale: RwSignal<bool>,
+    /// The database has not opened after a while (another tab holds an older version open).
+    pub waiting: RwSignal<bool>,
     /// The next audit sequence number, reserved synchronously so concurrent writers never
     /// share one.
     audit_seq: StoredValue<u64>,
@@ -70,33 +74,63 @@ impl Data {
             channels: RwSignal::new(ChannelConfig::default()),
             company: RwSignal::new(String::new()),
             audit_seq: StoredValue::new(0),
+            stale: RwSignal::new(false),
+            waiting: RwSignal::new(false),
         }
     }
 
     /// Opens the database and loads everything; call once at start.
     pub async fn load(self) {
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(3_000).await;
+            if self.ready.get_untracked().is_none() {
+                self.waiting.set(true);
+            }
+        });
         let result = async {
             let db = Db::open().await?;
-            let pool = store::load_pool(&db).await?;
-            let logs = store::load_import_logs(&db).await?;
-            let mappings = db
-                .get(schema::SETTINGS, MAPPINGS_KEY)
-                .await?
-                .unwrap_or_default();
-            self.load_reminders(&db).await?;
-            Ok::<_, StoreError>((db, pool, logs, mappings))
+            self.waiting.set(false);
+            super::browser::watch_for_upgrade(schema::DB_NAME, move || self.stale.set(true));
+            self.load_all(&db).await?;
+            Ok::<_, StoreError>(db)
         }
         .await;
         match result {
-            Ok((db, pool, logs, mappings)) => {
+            Ok(db) => {
                 self.db.set_value(Some(Rc::new(db)));
-                self.pool.set(pool);
-                self.logs.set(logs);
-                self.mappings.set(mappings);
                 self.ready.set(Some(Ok(())));
             }
             Err(e) => self.ready.set(Some(Err(e.to_string()))),
         }
+    }
+
+    /// Reads everything again (another tab changed the stored data).
+    pub async fn reload(self) {
+        if let Ok(db) = self.db() {
+            if let Err(e) = self.load_all(&db).await {
+                self.ready.set(Some(Err(e.to_string())));
+            }
+        }
+    }
+
+    async fn load_all(self, db: &Db) -> Result<(), StoreError> {
+        let pool = store::load_pool(db).await?;
+        let logs = store::load_import_logs(db).await?;
+        let mappings = db
+            .get(schema::SETTINGS, MAPPINGS_KEY)
+            .await?
+            .unwrap_or_default();
+        self.load_reminders(db).await?;
+        self.pool.set(pool);
+        self.logs.set(logs);
+        self.mappings.set(mappings);
+        Ok(())
+    }
+
+    /// Says so to the other tabs after a write the user made (not after derived writes such
+    /// as the day's reminder history, which every tab makes for itself).
+    fn changed(self) {
+        super::browser::broadcast_changed();
     }
 
     async fn load_reminders(self, db: &Db) -> Result<(), StoreError> {
@@ -157,6 +191,7 @@ impl Data {
             .map_err(CommitError::Store)?;
         self.pool.update(|p| merge::apply(p, &log.changes));
         self.logs.update(|l| l.push(log.clone()));
+        self.changed();
         Ok(log)
     }
 
@@ -183,6 +218,7 @@ impl Data {
                 *x = log;
             }
         });
+        self.changed();
         Ok(())
     }
 
@@ -223,6 +259,7 @@ impl Data {
         self.logs.set(backup.import_logs);
         self.mappings.set(mappings.unwrap_or_default());
         self.load_reminders(&db).await.map_err(CommitError::Store)?;
+        self.changed();
         Ok(())
     }
 
@@ -247,7 +284,9 @@ impl Data {
         let db = self.db()?;
         db.put(schema::SETTINGS, key, value)
             .await
-            .map_err(CommitError::Store)
+            .map_err(CommitError::Store)?;
+        self.changed();
+        Ok(())
     }
 
     /// Remembers confirmed mappings so the same export is recognised next time.
@@ -259,6 +298,7 @@ impl Data {
             .await
             .map_err(CommitError::Store)?;
         self.mappings.set(all);
+        self.changed();
         Ok(())
     }
 }
@@ -340,6 +380,7 @@ impl Data {
             }
         });
         self.push_audit(vec![audit]);
+        self.changed();
         Ok(())
     }
 

@@ -310,6 +310,12 @@ catalogue! {
     RelayUrl => "中转地址（可选）", "Relay URL (optional)";
     ReloadToAllow => "地址已保存。重新加载页面后才允许连接新地址。", "Saved. Reload the page to allow connecting to the new addresses.";
     Reload => "重新加载", "Reload";
+    StaleTab => "本应用已在另一个标签页中更新。请重新加载此页面，以免两个版本同时写入数据。", "The app was updated in another tab. Reload this page so two versions never write the data at once.";
+    WaitingForTabs => "正在等待其他标签页关闭旧版本的回款哨兵……如果一直停在这里，请关闭或重新加载其他标签页。", "Waiting for other tabs to let go of the older AR Sentinel… If this stays, close or reload the other tabs.";
+    DbFailed => "无法打开本地数据库", "Could not open the local database";
+    EnableNotifications => "开启桌面通知", "Desktop notifications";
+    NotificationsExplain => "允许后，高度逾期和坏账风险的新提醒会弹出桌面通知", "Once allowed, new high and critical reminders pop up as desktop notifications";
+    NotificationsOn => "桌面通知已开启：新的高度逾期和坏账风险提醒会在这里通知您。", "Desktop notifications are on: new high and critical reminders will show here.";
     BackupIncludeSecrets => "备份中包含 Webhook 密钥（请妥善保管备份文件）", "Include webhook secrets in the backup (keep the file safe)";
 }
 

@@ -14,10 +14,16 @@ use crate::notify::eml::eml_file_name;
 use crate::notify::webhook::{WebhookEvent, WebhookInvoice};
 use crate::notify::{
     eml, interpret_dingtalk_response, interpret_feishu_response, interpret_webhook_response,
-    interpret_wecom_response, mailto, redact, sms_link, Mailbox, MailtoLink, SendOutcome,
+    interpret_wecom_response, mailto, redact, sms_link, Mailbox, MailtoLink, RateLimiters,
+    SendOutcome,
 };
 use chrono::NaiveDate;
 use leptos::prelude::*;
+
+thread_local! {
+    /// Sends per robot and webhook in the last minute, for this page's lifetime.
+    static LIMITS: std::cell::RefCell<RateLimiters> = std::cell::RefCell::new(RateLimiters::new());
+}
 
 /// What happened, for the status line under the reminder.
 pub type Outcome = Result<String, String>;
@@ -210,6 +216,18 @@ pub async fn send(
     out: &Outgoing,
     as_of: NaiveDate,
 ) -> SendOutcome {
+    // 20 a minute per robot (DingTalk mutes a robot for 10 minutes past that).
+    let limited = LIMITS.with(|l| l.borrow_mut().try_acquire(&out.url, browser::now_ms()));
+    if let Err(wait_ms) = limited {
+        let outcome = SendOutcome::Failed {
+            reason: format!(
+                "rate limit: 20 messages a minute; try again in {} s",
+                wait_ms.div_ceil(1000)
+            ),
+        };
+        log_with(data, r, AuditAction::Sent, m, as_of, Some(outcome.clone())).await;
+        return outcome;
+    }
     let (url, headers, body, readable) = match &out.relay {
         Some((relay, envelope)) => (relay.clone(), Vec::new(), envelope.clone(), true),
         None => (

@@ -1,6 +1,8 @@
 //! The layout: header with the as-of date and language switch, navigation, the page.
 
 use super::app::AppState;
+use super::browser;
+use super::data::Data;
 use super::i18n::Msg;
 use super::pages::Page;
 use super::route::Route;
@@ -10,6 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Shell() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let data = expect_context::<Data>();
     let on_date = move |ev| {
         // An emptied or half-typed date leaves the as-of date as it was.
         if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
@@ -42,6 +45,18 @@ pub fn Shell() -> impl IntoView {
             }).collect_view()}
         </nav>
         <main class="page">
+            {move || data.stale.get().then(|| view! {
+                <p class="banner error" data-testid="stale-banner">{state.t(Msg::StaleTab)}
+                    <button data-testid="stale-reload" on:click=move |_| browser::reload()>{state.t(Msg::Reload)}</button>
+                </p>
+            })}
+            {move || data.waiting.get().then(|| view! {
+                <p class="banner info" data-testid="db-waiting">{state.t(Msg::WaitingForTabs)}</p>
+            })}
+            {move || match data.ready.get() {
+                Some(Err(e)) => Some(view! { <p class="banner error" data-testid="db-error">{state.t(Msg::DbFailed)}": "{e}</p> }),
+                _ => None,
+            }}
             <Page/>
         </main>
     }

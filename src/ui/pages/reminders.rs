@@ -151,6 +151,10 @@ fn Inbox() -> impl IntoView {
             <div class="toolbar">
                 {summary}
                 <button data-testid="reminders-export" on:click=export>{state.t(Msg::DownloadCsv)}</button>
+                <button data-testid="reminders-notifications" title=move || Msg::NotificationsExplain.text(state.lang.get())
+                    on:click=move |_| leptos::task::spawn_local(async move {
+                        browser::notify(Msg::AppName.text(state.lang.get_untracked()), Msg::NotificationsOn.text(state.lang.get_untracked()), true).await;
+                    })>{state.t(Msg::EnableNotifications)}</button>
             </div>
             {error}
             {list}
