@@ -133,3 +133,30 @@ pub async fn next_frame() {
     let _ = JsFuture::from(promise).await;
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
+
+/// Puts `text` on the clipboard (`navigator.clipboard.writeText`); false if the browser
+/// refused (no permission, not a secure context).
+pub async fn copy_text(text: &str) -> bool {
+    let navigator = window().navigator();
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")) else {
+        return false;
+    };
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")) else {
+        return false;
+    };
+    let Ok(write) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(write) else {
+        return false;
+    };
+    match write.call1(&clipboard, &JsValue::from_str(text)) {
+        Ok(promise) => JsFuture::from(js_sys::Promise::from(promise)).await.is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// The as-of date at the clock's time of day: when approvals are stamped. "Today" is the
+/// as-of date everywhere, so a request made while looking at a date counts from that date.
+pub fn moment_on(date: chrono::NaiveDate) -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    date.and_hms_opt(now.get_hours(), now.get_minutes(), now.get_seconds())
+        .unwrap_or_else(|| date.and_time(chrono::NaiveTime::MIN))
+}

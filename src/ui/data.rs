@@ -7,6 +7,7 @@ use crate::domain::model::{Customer, Pool};
 use crate::import::mapping::Mapping;
 use crate::store::backup::Backup;
 use crate::store::{self, schema, Db, StoreError};
+use crate::ui::data_credit::CreditData;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -23,6 +24,8 @@ pub struct Data {
     pub mappings: RwSignal<HashMap<String, Mapping>>,
     /// `None` while loading; then whether the database opened.
     pub ready: RwSignal<Option<Result<(), String>>>,
+    /// Credit policies, grade history and approvals (see `data_credit`).
+    pub credit: CreditData,
 }
 
 #[derive(Debug)]
@@ -40,6 +43,7 @@ impl Data {
             logs: RwSignal::new(Vec::new()),
             mappings: RwSignal::new(HashMap::new()),
             ready: RwSignal::new(None),
+            credit: CreditData::new(),
         }
     }
 
@@ -62,6 +66,7 @@ impl Data {
                 self.pool.set(pool);
                 self.logs.set(logs);
                 self.mappings.set(mappings);
+                self.load_credit().await;
                 self.ready.set(Some(Ok(())));
             }
             Err(e) => self.ready.set(Some(Err(e.to_string()))),
@@ -164,6 +169,7 @@ impl Data {
         self.pool.set(backup.pool);
         self.logs.set(backup.import_logs);
         self.mappings.set(mappings.unwrap_or_default());
+        self.load_credit().await;
         Ok(())
     }
 
