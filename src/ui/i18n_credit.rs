@@ -323,33 +323,32 @@ pub fn request_error(e: &RequestError, lang: Lang) -> String {
 }
 
 pub fn step_error(e: &StepError, lang: Lang) -> String {
-    if lang == Lang::En {
-        return e.to_string();
-    }
-    match e {
-        StepError::Closed { status } => match status {
+    match (e, lang) {
+        // Steps are dated at the as-of date: say which date to pick.
+        (StepError::BeforeRequest | StepError::BeforePreviousStep, _) => pick(
+            lang,
+            "审批日期早于申请或上一步：请把截止日期设为不早于申请日期",
+            "The decision would be dated before the request or the previous step: set the as-of date to the request's date or later",
+        )
+        .to_owned(),
+        (e, Lang::En) => e.to_string(),
+        (StepError::Closed { status }, Lang::Zh) => match status {
             RequestStatus::Rejected { .. } => "该申请已被驳回".into(),
             _ => "该申请已审批完毕".into(),
         },
-        StepError::WrongRequest { .. } | StepError::OutOfOrder { .. } => {
+        (StepError::WrongRequest { .. } | StepError::OutOfOrder { .. }, Lang::Zh) => {
             "审批顺序不符，请刷新后重试".into()
         }
-        StepError::WrongRole { expected, .. } => {
+        (StepError::WrongRole { expected, .. }, Lang::Zh) => {
             format!("此步应由{}审批", role_name(*expected, lang))
         }
-        StepError::BeforeRequest | StepError::BeforePreviousStep => {
-            "审批时间早于申请或上一步".into()
+        (StepError::MissingActor, Lang::Zh) => C::ChooseWhoFirst.text(lang).into(),
+        (StepError::SameActor { actor, step_index }, Lang::Zh) => {
+            format!("{actor} 已审批过本申请的第 {} 步，须由另一人审批", step_index + 1)
         }
-        StepError::MissingActor => C::ChooseWhoFirst.text(lang).into(),
-        StepError::SameActor { actor, step_index } => {
-            format!(
-                "{actor} 已审批过本申请的第 {} 步，须由另一人审批",
-                step_index + 1
-            )
-        }
-        StepError::RejectionNeedsComment => "驳回须填写意见".into(),
-        StepError::UnknownActor { actor } => format!("{actor} 不在员工通讯录中"),
-        StepError::ActorLacksRole { actor, role } => {
+        (StepError::RejectionNeedsComment, Lang::Zh) => "驳回须填写意见".into(),
+        (StepError::UnknownActor { actor }, Lang::Zh) => format!("{actor} 不在员工通讯录中"),
+        (StepError::ActorLacksRole { actor, role }, Lang::Zh) => {
             format!("{actor} 不是{}，不能审批此步", role_name(*role, lang))
         }
     }
@@ -460,6 +459,25 @@ mod tests {
             "月结60天"
         );
         assert_eq!(factor_value(FactorValue::Days(4.0), Lang::Zh), "4.0 天");
+    }
+
+    #[test]
+    fn refusals_say_why_in_both_languages() {
+        let lacks = StepError::ActorLacksRole {
+            actor: "张伟".into(),
+            role: Role::SalesManager,
+        };
+        assert_eq!(step_error(&lacks, Lang::Zh), "张伟 不是销售经理，不能审批此步");
+        assert_eq!(step_error(&lacks, Lang::En), lacks.to_string());
+        assert!(step_error(&StepError::BeforeRequest, Lang::En).contains("as-of date"));
+        assert_eq!(
+            form_error(&FormError::Request(RequestError::NotAnExtension), Lang::Zh),
+            "新到期日须晚于现到期日"
+        );
+        assert_eq!(
+            config_problem(&ConfigProblem::UnknownRole { text: "老板".into() }, Lang::Zh),
+            "“老板” 不是已知角色"
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! draft message to the next approver, and the chain settings.
 
 use crate::domain::approvals::{
-    chain_for, decide, holders, statuses, todo_for, ApprovalRequest, Decision, FormKind,
-    RequestForm, RequestStatus,
+    chain_for, decide, holders, status, todo_for, ApprovalRequest, Decision, FormKind, RequestForm,
+    RequestStatus,
 };
 use crate::domain::model::Role;
 use crate::notify::mailto::mailto;
@@ -224,7 +224,7 @@ fn RequestCard(id: String, todo: bool) -> impl IntoView {
             c.approval_config.with(|config| {
                 let index = b.requests.iter().position(|r| r.id == id)?;
                 let request = &b.requests[index];
-                let status = statuses(std::slice::from_ref(request), &b.steps, config).remove(0);
+                let status = status(request, &b.steps, config);
                 let chain = chain_for(request, config);
                 let steps: Vec<_> = b.steps.iter().filter(|s| s.request_id == id).collect();
                 let mut trail = vec![view! {
