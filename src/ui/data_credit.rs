@@ -103,6 +103,8 @@ impl Data {
     /// Reads the credit and approval settings; call once the database is open.
     pub async fn load_credit(self) {
         let c = self.credit;
+        // No grade is recorded against the history being replaced (a restore).
+        c.loaded.set(false);
         c.policy
             .set(self.setting(CREDIT_POLICY_KEY).await.unwrap_or_default());
         c.orders

@@ -467,7 +467,10 @@ mod tests {
             actor: "张伟".into(),
             role: Role::SalesManager,
         };
-        assert_eq!(step_error(&lacks, Lang::Zh), "张伟 不是销售经理，不能审批此步");
+        assert_eq!(
+            step_error(&lacks, Lang::Zh),
+            "张伟 不是销售经理，不能审批此步"
+        );
         assert_eq!(step_error(&lacks, Lang::En), lacks.to_string());
         assert!(step_error(&StepError::BeforeRequest, Lang::En).contains("as-of date"));
         assert_eq!(
@@ -475,7 +478,12 @@ mod tests {
             "新到期日须晚于现到期日"
         );
         assert_eq!(
-            config_problem(&ConfigProblem::UnknownRole { text: "老板".into() }, Lang::Zh),
+            config_problem(
+                &ConfigProblem::UnknownRole {
+                    text: "老板".into()
+                },
+                Lang::Zh
+            ),
             "“老板” 不是已知角色"
         );
     }
