@@ -41,14 +41,20 @@
 //! due date wins over terms). [`pending_invoices`] marks invoices with a request in flight.
 
 mod effects;
+mod form;
 mod steps;
 mod submit;
 #[cfg(test)]
 mod tests;
 
 pub use effects::{
-    approved_special_terms, effective_due_overrides, pending_invoices, pending_requests,
-    pool_with_due_overrides, statuses, InvoiceKey, PendingMark,
+    approved_extensions, approved_special_terms, effective_due_overrides, pending_invoices,
+    pending_requests, pool_with_due_overrides, statuses, ApprovedExtension, InvoiceKey,
+    PendingMark,
+};
+pub use form::{
+    build_request, config_from_form, decide, holders, new_request_id, todo_for, ConfigForm,
+    ConfigProblem, FormContext, FormError, FormKind, RequestForm,
 };
 pub(crate) use steps::Replay;
 pub use steps::{status, validate_step, StepError};

@@ -2,6 +2,7 @@
 //! the time, rule, recipients, channel, exact text and outcome. Entries are appended and
 //! never edited; the store keys them by `seq`, so the order of recording is kept.
 
+use super::approvals::Subject;
 use super::money::Money;
 use super::reminders::Reminder;
 use super::rules::Channel;
@@ -38,6 +39,15 @@ pub enum AuditAction {
     ExcludeCustomer {
         on: bool,
     },
+    /// A payment-term extension or special-terms request was submitted.
+    ApprovalRequested {
+        request: String,
+    },
+    /// An approver decided one step of a request.
+    ApprovalStep {
+        request: String,
+        approved: bool,
+    },
 }
 
 impl AuditAction {
@@ -55,10 +65,12 @@ impl AuditAction {
             AuditAction::Promise { .. } => "promise",
             AuditAction::Dispute { .. } => "dispute",
             AuditAction::ExcludeCustomer { .. } => "exclude_customer",
+            AuditAction::ApprovalRequested { .. } => "approval_requested",
+            AuditAction::ApprovalStep { .. } => "approval_step",
         }
     }
 
-    pub const CODES: [&'static str; 11] = [
+    pub const CODES: [&'static str; 13] = [
         "created",
         "copied",
         "email_draft",
@@ -70,6 +82,8 @@ impl AuditAction {
         "promise",
         "dispute",
         "exclude_customer",
+        "approval_requested",
+        "approval_step",
     ];
 
     /// The action's own details, as plain text for the log and its export.
@@ -82,6 +96,13 @@ impl AuditAction {
             },
             AuditAction::Dispute { on } | AuditAction::ExcludeCustomer { on } => {
                 (if *on { "on" } else { "off" }).to_owned()
+            }
+            AuditAction::ApprovalRequested { request } => request.clone(),
+            AuditAction::ApprovalStep { request, approved } => {
+                format!(
+                    "{request} {}",
+                    if *approved { "approved" } else { "rejected" }
+                )
             }
             _ => String::new(),
         }
@@ -163,6 +184,28 @@ impl AuditEntry {
             text: String::new(),
             outcome: None,
         }
+    }
+
+    /// An entry for an approval request or one of its steps: `who` is the person who acted
+    /// (picked from the directory; there is no login), `text` the reason or comment.
+    pub fn about_approval(
+        subject: &Subject,
+        action: AuditAction,
+        who: &str,
+        text: &str,
+        at_ms: u64,
+        as_of: NaiveDate,
+    ) -> AuditEntry {
+        let mut e = AuditEntry::about_customer(
+            subject.customer(),
+            vec![subject.number().to_owned()],
+            action,
+            at_ms,
+            as_of,
+        );
+        e.recipients = vec![who.to_owned()];
+        e.text = text.to_owned();
+        e
     }
 
     /// The identity of a created reminder: one `Created` entry per day, rule, customer,
@@ -268,6 +311,13 @@ mod tests {
             },
             AuditAction::Dispute { on: true },
             AuditAction::ExcludeCustomer { on: false },
+            AuditAction::ApprovalRequested {
+                request: "R1".into(),
+            },
+            AuditAction::ApprovalStep {
+                request: "R1".into(),
+                approved: false,
+            },
         ];
         let codes: Vec<&str> = actions.iter().map(AuditAction::code).collect();
         assert_eq!(codes, AuditAction::CODES);

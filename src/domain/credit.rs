@@ -53,6 +53,7 @@
 //! [`MinHistory::tenure_days`] of tenure is [`Grade::InsufficientHistory`]: its factors are
 //! still listed (so the UI can say why) but no score is given.
 
+mod edit;
 mod exceptions;
 mod history;
 mod limits;
@@ -61,6 +62,9 @@ mod score;
 #[cfg(test)]
 mod tests;
 
+pub use edit::{
+    apply_form, policy_fields, read_field, validate_policy, write_field, PolicyField, PolicyProblem,
+};
 pub use exceptions::{policy_exceptions, OrderPolicy, PolicyException, TermsSource};
 pub use limits::{
     limit_use, suggestion, GradeAdvice, LimitFlag, LimitUse, PaymentAdvice, Suggestion,
@@ -96,6 +100,11 @@ pub enum Grade {
 }
 
 impl Grade {
+    /// The stable name stored and used in page hooks: the letter, or `insufficient_history`.
+    pub fn key(self) -> &'static str {
+        self.letter().unwrap_or("insufficient_history")
+    }
+
     pub const RATED: [Grade; 4] = [Grade::A, Grade::B, Grade::C, Grade::D];
 
     /// The letter reminder rules match against (`Conditions::credit_grades`); `None` for
@@ -145,6 +154,20 @@ pub enum FactorKind {
 }
 
 impl FactorKind {
+    /// The stable name stored and used in page hooks (`on_time_by_count`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            FactorKind::OnTimeByCount => "on_time_by_count",
+            FactorKind::OnTimeByAmount => "on_time_by_amount",
+            FactorKind::AverageDaysLate => "average_days_late",
+            FactorKind::WorstDaysLate => "worst_days_late",
+            FactorKind::OverdueRatio => "overdue_ratio",
+            FactorKind::Disputes => "disputes",
+            FactorKind::Tenure => "tenure",
+            FactorKind::LimitUse => "limit_use",
+        }
+    }
+
     /// In the order the UI lists them.
     pub const ALL: [FactorKind; 8] = [
         FactorKind::OnTimeByCount,
@@ -336,4 +359,17 @@ pub fn latest_grades(history: &[GradeChange]) -> BTreeMap<String, Grade> {
         out.insert(change.customer.clone(), change.to);
     }
     out
+}
+
+/// The grade changes to append to the stored `history` for ratings made as of `on`: each
+/// rating is compared with the customer's last grade *on or before* `on`, so recomputing
+/// for the same date again adds nothing, and looking at an earlier date does not fight the
+/// grades stored for later ones.
+pub fn record_grades(
+    history: &[GradeChange],
+    now: &[CreditRating],
+    on: NaiveDate,
+) -> Vec<GradeChange> {
+    let known: Vec<GradeChange> = history.iter().filter(|c| c.on <= on).cloned().collect();
+    grade_changes(&latest_grades(&known), now, on)
 }

@@ -12,6 +12,7 @@ mod row_reader;
 
 pub use dedupe::MAX_OTHER_LINES;
 pub use invoice_rows::DERIVED_PAYMENT_SUFFIX;
+pub use other_rows::parse_role_list;
 // Keys and the any-record enum live in the domain (the store merges by them).
 pub use crate::domain::keys::{natural_key, Keyed, NaturalKey, Record};
 pub use problems::{RowError, RowProblem};

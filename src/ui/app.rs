@@ -6,7 +6,7 @@ use super::i18n::{Lang, Msg};
 use super::route::Route;
 use super::shell::Shell;
 use crate::domain::asof::AsOf;
-use crate::domain::ledger::{ledger, Ledger};
+use crate::domain::ledger::Ledger;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -53,7 +53,8 @@ fn App() -> impl IntoView {
     let data = Data::new();
     provide_context(data);
     let as_of = RwSignal::new(browser::today());
-    let ledger = Memo::new(move |_| data.pool.with(|p| ledger(p, AsOf(as_of.get()))));
+    // Approved extensions' due dates are in force everywhere the ledger is read.
+    let ledger = Memo::new(move |_| data.effective_ledger(AsOf(as_of.get())));
     let state = AppState {
         lang: RwSignal::new(lang),
         as_of,
@@ -64,6 +65,7 @@ fn App() -> impl IntoView {
     };
     provide_context(state);
     provide_context(super::reminder_run::provide(state, data));
+    super::data_credit::provide_ratings(data, state);
     leptos::task::spawn_local(data.load());
     // Another tab changed the stored data: read it again, so both tabs show the same pool.
     browser::on_other_tab_change(move || leptos::task::spawn_local(data.reload()));

@@ -306,3 +306,11 @@ pub fn watch_for_upgrade(db_name: &str, on_stale: impl Fn() + 'static) {
     request.set_onsuccess(Some(opened.as_ref().unchecked_ref()));
     opened.forget();
 }
+
+/// The as-of date at the clock's time of day: when approvals are stamped. "Today" is the
+/// as-of date everywhere, so a request made while looking at a date counts from that date.
+pub fn moment_on(date: chrono::NaiveDate) -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    date.and_hms_opt(now.get_hours(), now.get_minutes(), now.get_seconds())
+        .unwrap_or_else(|| date.and_time(chrono::NaiveTime::MIN))
+}

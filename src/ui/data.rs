@@ -12,6 +12,7 @@ use crate::import::mapping::Mapping;
 use crate::notify::dispatch::ChannelConfig;
 use crate::store::backup::Backup;
 use crate::store::{self, schema, Db, StoreError};
+use crate::ui::data_credit::CreditData;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -50,6 +51,8 @@ pub struct Data {
     /// The next audit sequence number, reserved synchronously so concurrent writers never
     /// share one.
     audit_seq: StoredValue<u64>,
+    /// Credit policies, grade history and approvals (see `data_credit`).
+    pub credit: CreditData,
 }
 
 #[derive(Debug)]
@@ -76,6 +79,7 @@ impl Data {
             audit_seq: StoredValue::new(0),
             stale: RwSignal::new(false),
             waiting: RwSignal::new(false),
+            credit: CreditData::new(),
         }
     }
 
@@ -98,6 +102,7 @@ impl Data {
         match result {
             Ok(db) => {
                 self.db.set_value(Some(Rc::new(db)));
+                self.load_credit().await;
                 self.ready.set(Some(Ok(())));
             }
             Err(e) => self.ready.set(Some(Err(e.to_string()))),
@@ -110,6 +115,7 @@ impl Data {
             if let Err(e) = self.load_all(&db).await {
                 self.ready.set(Some(Err(e.to_string())));
             }
+            self.load_credit().await;
         }
     }
 
@@ -259,6 +265,7 @@ impl Data {
         self.logs.set(backup.import_logs);
         self.mappings.set(mappings.unwrap_or_default());
         self.load_reminders(&db).await.map_err(CommitError::Store)?;
+        self.load_credit().await;
         self.changed();
         Ok(())
     }
@@ -274,6 +281,11 @@ impl Data {
         let n = records.len();
         self.commit_import(vec![file], records, Vec::new(), (n, 0), now_ms, &|_, _| {})
             .await
+    }
+
+    pub async fn setting<T: serde::de::DeserializeOwned>(self, key: &str) -> Option<T> {
+        let db = self.db().ok()?;
+        db.get(schema::SETTINGS, key).await.ok().flatten()
     }
 
     pub async fn set_setting<T: serde::Serialize>(

@@ -61,7 +61,7 @@ pub fn kind_name(kind: FileKind, lang: Lang) -> &'static str {
     pick(lang, zh, en)
 }
 
-fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+pub(crate) fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,

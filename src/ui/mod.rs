@@ -3,6 +3,7 @@
 //! `i18n` and `route` are pure and tested natively; everything that touches the DOM is
 //! compiled for the browser only.
 pub mod i18n;
+pub mod i18n_credit;
 pub mod i18n_import;
 pub mod route;
 pub mod rule_form;
@@ -13,6 +14,8 @@ mod app;
 mod browser;
 #[cfg(target_arch = "wasm32")]
 mod data;
+#[cfg(target_arch = "wasm32")]
+mod data_credit;
 #[cfg(target_arch = "wasm32")]
 mod outbox;
 #[cfg(target_arch = "wasm32")]

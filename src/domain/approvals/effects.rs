@@ -73,35 +73,84 @@ pub fn pending_requests<'r>(
         .collect()
 }
 
-/// The due date of each invoice with an approved extension as of `as_of` (requests and
-/// steps dated later do not count yet). Several approved extensions of one invoice: the
-/// one approved last wins (same moment: the later request in `requests`).
+/// An invoice whose due date moved by approved extensions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApprovedExtension {
+    /// The due date before the first approved extension: kept and shown.
+    pub original_due: NaiveDate,
+    /// The due date in force: the one approved last.
+    pub due: NaiveDate,
+    /// The request that set `due`.
+    pub request_id: String,
+}
+
+/// Every invoice with an approved extension as of `as_of` (requests and steps dated later
+/// do not count yet). Several approved extensions of one invoice: the one approved last
+/// sets the due date (same moment: the later request in `requests`), the one approved
+/// first keeps the original.
+pub fn approved_extensions(
+    requests: &[ApprovalRequest],
+    steps: &[ApprovalStep],
+    config: &ApprovalConfig,
+    as_of: AsOf,
+) -> HashMap<InvoiceKey, ApprovedExtension> {
+    /// When the first and the last approval were given, and what each said.
+    struct Span<'r> {
+        first: (chrono::NaiveDateTime, NaiveDate),
+        last: (chrono::NaiveDateTime, NaiveDate, &'r str),
+    }
+    let mut spans: HashMap<InvoiceKey, Span> = HashMap::new();
+    for (request, status) in replay_all(requests, steps, config, Some(as_of)) {
+        let (
+            Subject::Invoice { customer, number },
+            RequestKind::TermExtension {
+                new_due,
+                original_due,
+            },
+            RequestStatus::Approved { at },
+        ) = (&request.subject, &request.kind, status)
+        else {
+            continue;
+        };
+        let entry = spans
+            .entry((customer.clone(), number.clone()))
+            .or_insert(Span {
+                first: (at, *original_due),
+                last: (at, *new_due, request.id.as_str()),
+            });
+        if at < entry.first.0 {
+            entry.first = (at, *original_due);
+        }
+        if at >= entry.last.0 {
+            entry.last = (at, *new_due, request.id.as_str());
+        }
+    }
+    spans
+        .into_iter()
+        .map(|(key, span)| {
+            (
+                key,
+                ApprovedExtension {
+                    original_due: span.first.1,
+                    due: span.last.1,
+                    request_id: span.last.2.to_owned(),
+                },
+            )
+        })
+        .collect()
+}
+
+/// The due date of each invoice with an approved extension as of `as_of` (see
+/// [`approved_extensions`]).
 pub fn effective_due_overrides(
     requests: &[ApprovalRequest],
     steps: &[ApprovalStep],
     config: &ApprovalConfig,
     as_of: AsOf,
 ) -> HashMap<InvoiceKey, NaiveDate> {
-    let mut latest: HashMap<InvoiceKey, (chrono::NaiveDateTime, NaiveDate)> = HashMap::new();
-    for (request, status) in replay_all(requests, steps, config, Some(as_of)) {
-        let (
-            Subject::Invoice { customer, number },
-            RequestKind::TermExtension { new_due, .. },
-            RequestStatus::Approved { at },
-        ) = (&request.subject, &request.kind, status)
-        else {
-            continue;
-        };
-        let entry = latest
-            .entry((customer.clone(), number.clone()))
-            .or_insert((at, *new_due));
-        if at >= entry.0 {
-            *entry = (at, *new_due);
-        }
-    }
-    latest
+    approved_extensions(requests, steps, config, as_of)
         .into_iter()
-        .map(|(key, (_, due))| (key, due))
+        .map(|(key, e)| (key, e.due))
         .collect()
 }
 

@@ -627,3 +627,234 @@ proptest! {
         }
     }
 }
+
+fn amount(text: &str, _digits: u32) -> Option<i64> {
+    text.replace(',', "").parse::<i64>().ok().map(|y| y * 100)
+}
+
+#[test]
+fn the_form_becomes_a_request_from_the_ledger_due_date_or_says_why_not() {
+    let mut pool = pool();
+    // The same number at another customer, dated later.
+    let mut twin = pool.invoices[0].clone();
+    twin.customer = "C2".into();
+    pool.invoices.push(twin);
+    let config = ApprovalConfig::default();
+    let lg = ledger(&pool, AsOf(d(6, 10)));
+    let ctx = FormContext {
+        pool: &pool,
+        ledger: &lg,
+        requests: &[],
+        steps: &[],
+        config: &config,
+    };
+    let form = RequestForm {
+        number: " INV-9 ".into(),
+        customer: "C1".into(),
+        new_due: "2024-06-20".into(),
+        reason: "客户资金周转，承诺6月20日前付清".into(),
+        promised: "50,000".into(),
+        ..RequestForm::default()
+    };
+    let build = |f: &RequestForm, who: Option<&str>| {
+        build_request(f, &ctx, who, t(6, 1, 9), "R1".into(), amount)
+    };
+    let request = build(&form, Some("张三")).unwrap();
+    assert_eq!(request, extension("R1", d(6, 20), Some(cny(50_000))));
+    assert_eq!(build(&form, None), Err(FormError::NoRequester));
+    let with = |change: &dyn Fn(&mut RequestForm)| {
+        let mut f = form.clone();
+        change(&mut f);
+        build(&f, Some("张三"))
+    };
+    assert_eq!(
+        with(&|f| f.customer.clear()),
+        Err(FormError::AmbiguousNumber {
+            customers: vec!["C1".into(), "C2".into()]
+        })
+    );
+    assert_eq!(
+        with(&|f| f.number = "NOPE".into()),
+        Err(FormError::NoSuchDocument)
+    );
+    assert_eq!(with(&|f| f.number.clear()), Err(FormError::MissingNumber));
+    assert_eq!(
+        with(&|f| f.new_due = "20/06".into()),
+        Err(FormError::BadDate)
+    );
+    assert_eq!(
+        with(&|f| f.reason = "  ".into()),
+        Err(FormError::MissingReason)
+    );
+    assert_eq!(
+        with(&|f| f.promised = "五万".into()),
+        Err(FormError::BadAmount)
+    );
+    assert_eq!(
+        with(&|f| f.new_due = "2024-05-30".into()),
+        Err(FormError::Request(RequestError::NotAnExtension))
+    );
+    // Special terms for an order.
+    let terms = with(&|f| {
+        f.kind = FormKind::SpecialTerms;
+        f.number = "SO-1".into();
+        f.days = "60".into();
+        f.promised.clear();
+    })
+    .unwrap();
+    assert_eq!(terms.kind, RequestKind::SpecialTerms { days: 60 });
+    assert_eq!(
+        with(&|f| {
+            f.kind = FormKind::SpecialTerms;
+            f.number = "SO-1".into();
+            f.days = "sixty".into();
+        }),
+        Err(FormError::BadDays)
+    );
+}
+
+#[test]
+fn decisions_fill_in_the_waiting_step_and_the_todo_follows_the_chain() {
+    let pool = pool();
+    let config = ApprovalConfig::default();
+    let requests = vec![extension("R1", d(6, 20), None)];
+    let mut steps = Vec::new();
+    let [zhang, li, wang, _, both] = [0, 1, 2, 3, 4].map(|i| pool.staff[i].clone());
+    let lg = ledger(&pool, AsOf(d(6, 10)));
+    let decide_as = |steps: &[ApprovalStep], decision, who: &str, comment: &str, hour| {
+        let ctx = FormContext {
+            pool: &pool,
+            ledger: &lg,
+            requests: &requests,
+            steps,
+            config: &config,
+        };
+        decide(&requests[0], &ctx, decision, who, comment, t(6, 2, hour))
+    };
+    assert!(todo_for(&zhang, &requests, &steps, &config).is_empty());
+    assert_eq!(todo_for(&li, &requests, &steps, &config).len(), 1);
+    assert!(todo_for(&wang, &requests, &steps, &config).is_empty());
+    assert_eq!(holders(&pool.staff, Role::SalesManager).len(), 2);
+    // The wrong person is refused with the reason; nothing is stored.
+    assert_eq!(
+        decide_as(&steps, Decision::Approve, "王会计", "", 9),
+        Err(StepError::ActorLacksRole {
+            actor: "王会计".into(),
+            role: Role::SalesManager
+        })
+    );
+    let first = decide_as(&steps, Decision::Approve, "全能", " 同意 ", 9).unwrap();
+    assert_eq!(
+        (first.step_index, first.role, first.comment.as_str()),
+        (0, Role::SalesManager, "同意")
+    );
+    steps.push(first);
+    // Four eyes: the one who approved the first step does not see the second.
+    assert!(todo_for(&both, &requests, &steps, &config).is_empty());
+    assert_eq!(todo_for(&wang, &requests, &steps, &config).len(), 1);
+    assert_eq!(
+        decide_as(&steps, Decision::Reject, "王会计", "", 10),
+        Err(StepError::RejectionNeedsComment)
+    );
+    let second = decide_as(&steps, Decision::Approve, "王会计", "", 10).unwrap();
+    steps.push(second);
+    assert!(todo_for(&wang, &requests, &steps, &config).is_empty());
+    assert!(matches!(
+        decide_as(&steps, Decision::Approve, "赵总", "", 11),
+        Err(StepError::Closed { .. })
+    ));
+    let ext = approved_extensions(&requests, &steps, &config, AsOf(d(6, 10)));
+    assert_eq!(
+        ext[&key()],
+        ApprovedExtension {
+            original_due: d(5, 31),
+            due: d(6, 20),
+            request_id: "R1".into()
+        }
+    );
+}
+
+#[test]
+fn a_second_extension_keeps_the_first_original_due_date() {
+    let config = ApprovalConfig::default();
+    let mut second = extension("R2", d(7, 10), None);
+    second.requested_at = t(6, 3, 9);
+    if let RequestKind::TermExtension { original_due, .. } = &mut second.kind {
+        *original_due = d(6, 20);
+    }
+    let requests = vec![extension("R1", d(6, 20), None), second];
+    let mut steps = vec![
+        step("R1", 0, Role::SalesManager, "李经理", Decision::Approve),
+        step("R1", 1, Role::Finance, "王会计", Decision::Approve),
+    ];
+    for (i, role, who) in [
+        (0, Role::SalesManager, "李经理"),
+        (1, Role::Finance, "王会计"),
+    ] {
+        let mut s = step("R2", i, role, who, Decision::Approve);
+        s.at = t(6, 4, 9 + i);
+        steps.push(s);
+    }
+    let ext = approved_extensions(&requests, &steps, &config, AsOf(d(6, 10)));
+    assert_eq!(
+        (ext[&key()].original_due, ext[&key()].due),
+        (d(5, 31), d(7, 10))
+    );
+    assert_eq!(ext[&key()].request_id, "R2");
+    // As of a date before the second approval, only the first counts.
+    let early = approved_extensions(&requests, &steps, &config, AsOf(d(6, 3)));
+    assert_eq!(
+        (early[&key()].original_due, early[&key()].due),
+        (d(5, 31), d(6, 20))
+    );
+}
+
+#[test]
+fn chain_settings_are_read_whole_or_refused_with_every_problem() {
+    let base = ApprovalConfig {
+        escalate_over_amount: vec![cny(100_000), Money::new(2_000_000, Currency::USD)],
+        ..ApprovalConfig::default()
+    };
+    let form = ConfigForm {
+        chain: Ok(vec![Role::SalesManager, Role::Finance]),
+        escalate_to: Role::Ceo,
+        days: " 45 ",
+        amount: "200000",
+        currency: Currency::CNY,
+        distinct_actors: false,
+    };
+    let config = config_from_form(&base, &form, amount).unwrap();
+    assert_eq!(config.escalate_over_days, 45);
+    assert_eq!(config.escalate_to, Role::Ceo);
+    assert_eq!(
+        config.escalate_over_amount,
+        vec![Money::new(2_000_000, Currency::USD), cny(200_000)]
+    );
+    assert!(!config.distinct_actors);
+    let bad = ConfigForm {
+        chain: Err("老板".into()),
+        days: "-1",
+        amount: "很多",
+        ..form
+    };
+    assert_eq!(
+        config_from_form(&base, &bad, amount),
+        Err(vec![
+            ConfigProblem::UnknownRole {
+                text: "老板".into()
+            },
+            ConfigProblem::BadDays,
+            ConfigProblem::BadAmount
+        ])
+    );
+    let empty = ConfigForm {
+        chain: Ok(vec![]),
+        amount: "",
+        days: "30",
+        ..bad
+    };
+    assert_eq!(
+        config_from_form(&base, &empty, amount),
+        Err(vec![ConfigProblem::EmptyChain])
+    );
+}

@@ -164,6 +164,16 @@ impl SuggestionPolicy {
             Grade::InsufficientHistory => self.insufficient_history,
         }
     }
+
+    pub fn for_grade_mut(&mut self, grade: Grade) -> &mut GradeAdvice {
+        match grade {
+            Grade::A => &mut self.a,
+            Grade::B => &mut self.b,
+            Grade::C => &mut self.c,
+            Grade::D => &mut self.d,
+            Grade::InsufficientHistory => &mut self.insufficient_history,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

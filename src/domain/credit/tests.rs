@@ -483,6 +483,39 @@ fn grade_changes_against_the_last_stored_grade() {
 }
 
 #[test]
+fn record_grades_is_stable_when_recomputed_and_when_looking_back() {
+    let change = |to, on| GradeChange {
+        customer: "X".into(),
+        from: None,
+        to,
+        on,
+    };
+    let rating = |grade| CreditRating {
+        customer: "X".into(),
+        grade,
+        score: None,
+        factors: vec![],
+        currency: None,
+        history: HistorySummary::default(),
+        limit: None,
+    };
+    let mut history = vec![change(Grade::A, d(2026, 6, 30))];
+    // Same grade, same day: nothing new.
+    assert!(record_grades(&history, &[rating(Grade::A)], d(2026, 6, 30)).is_empty());
+    // Looking back to March, the customer was B: one entry dated March, from nothing
+    // known before it.
+    let back = record_grades(&history, &[rating(Grade::B)], d(2026, 3, 31));
+    assert_eq!(back, vec![change(Grade::B, d(2026, 3, 31))]);
+    history.extend(back);
+    // Recomputing either date again adds nothing: each compares with its own past.
+    assert!(record_grades(&history, &[rating(Grade::B)], d(2026, 3, 31)).is_empty());
+    assert!(record_grades(&history, &[rating(Grade::A)], d(2026, 6, 30)).is_empty());
+    // A real change later is recorded from the last grade before it.
+    let later = record_grades(&history, &[rating(Grade::C)], d(2026, 7, 31));
+    assert_eq!((later[0].from, later[0].to), (Some(Grade::A), Grade::C));
+}
+
+#[test]
 fn rate_all_matches_rate_and_covers_unknown_customers() {
     let mut pool = history_pool();
     pool.customers.push(customer("C2", None, None));

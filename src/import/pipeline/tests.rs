@@ -30,4 +30,5 @@ fn sum(amounts: impl Iterator<Item = Money>) -> i64 {
 }
 
 mod behaviour;
+mod credit_fixture;
 mod fixtures;

@@ -222,6 +222,19 @@ pub(super) fn person(r: &mut RowReader) -> Option<Candidate> {
     Some(out)
 }
 
+/// A list of roles as a person types it (`销售经理 → 财务`, `Sales manager, Finance`), in
+/// order and without repeats; `Err` names the first part that is not a role.
+pub fn parse_role_list(text: &str) -> Result<Vec<Role>, String> {
+    let mut roles = Vec::new();
+    for part in split_list(&text.replace(['→', '>'], ",")) {
+        let role = parse_role(&part).ok_or(part)?;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    Ok(roles)
+}
+
 fn parse_role(text: &str) -> Option<Role> {
     let key: String = text
         .chars()
@@ -259,6 +272,16 @@ mod tests {
         assert_eq!(parse_role("Sales Manager"), Some(Role::SalesManager));
         assert_eq!(parse_role("财务总监"), Some(Role::Cfo));
         assert_eq!(parse_role("业务员"), Some(Role::Salesperson));
+        assert_eq!(
+            parse_role_list("销售经理 → 财务 → CFO"),
+            Ok(vec![Role::SalesManager, Role::Finance, Role::Cfo])
+        );
+        assert_eq!(
+            parse_role_list("Sales Manager, finance, 财务"),
+            Ok(vec![Role::SalesManager, Role::Finance])
+        );
+        assert_eq!(parse_role_list("销售经理 > 老板"), Err("老板".to_owned()));
+        assert_eq!(parse_role_list(" "), Ok(vec![]));
         assert_eq!(parse_role("janitor"), None);
     }
 }

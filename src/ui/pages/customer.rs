@@ -79,6 +79,7 @@ pub fn CustomerPage() -> impl IntoView {
                             {totals_row(Msg::UnappliedCredit, &balance.unapplied, "customer-credit", lang)}
                         </tbody>
                     </table>
+                    <super::credit_customer::CustomerCredit code=code.clone()/>
                     <p><a data-testid="customer-ledger-link" href=format!("#/ledger?customer={}", percent(&code))>{Msg::OpenInLedger.text(lang)}</a></p>
                     <h2>{Msg::InvoicesTitle.text(lang)}</h2>
                     <table class="grid">

@@ -27,9 +27,12 @@ pub fn DashboardPage() -> impl IntoView {
         data.pool
             .with(|p| state.ledger.with(|l| dashboard(p, l, &settings, as_of)))
     });
-    move || {
-        let lang = state.lang.get();
-        board.with(|d| view_board(d, lang))
+    view! {
+        {move || {
+            let lang = state.lang.get();
+            board.with(|d| view_board(d, lang))
+        }}
+        <super::credit_alerts::CreditAlerts/>
     }
 }
 

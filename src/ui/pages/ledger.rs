@@ -106,6 +106,9 @@ pub fn LedgerPage() -> impl IntoView {
         }
     };
 
+    // Extended and pending due dates (approvals), marked beside each due date.
+    let due_marks =
+        Memo::new(move |_| data.extension_marks(crate::domain::asof::AsOf(state.as_of.get())));
     let rows = move || {
         let lang = state.lang.get();
         let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
@@ -127,13 +130,14 @@ pub fn LedgerPage() -> impl IntoView {
                             let href = format!("#/customer?code={}", percent(&customer));
                             let customer_name = names.get(&customer).cloned().unwrap_or_default();
                             let (number_attr, customer_attr) = (number.clone(), customer.clone());
+                            let due_badge = due_marks.with(|m| m.badge(inv, lang));
                             view! {
                                 <tr data-testid="ledger-row" data-invoice=number_attr data-customer=customer_attr
                                     class:overdue=line.status == InvoiceStatus::Overdue>
                                     <td>{number}</td>
                                     <td><a href=href>{customer_name}</a><span class="muted">{format!(" {customer}")}</span></td>
                                     <td>{inv.map(|x| x.date.to_string())}</td>
-                                    <td>{line.due.to_string()}</td>
+                                    <td><span data-testid="ledger-due">{line.due.to_string()}</span>{due_badge}</td>
                                     <td class="num">{line.amount.to_display_string()}</td>
                                     <td class="num" data-testid="ledger-open" data-amount=line.open.to_plain_string()>{line.open.to_display_string()}</td>
                                     <td class="num">{(line.status != InvoiceStatus::Paid).then_some(line.days_overdue.max(0))}</td>

@@ -5,6 +5,10 @@ use super::i18n::Msg;
 use super::route::Route;
 use leptos::prelude::*;
 
+mod approvals;
+mod credit;
+mod credit_alerts;
+mod credit_customer;
 mod customer;
 mod dashboard;
 mod import;
@@ -28,16 +32,21 @@ pub fn Page() -> impl IntoView {
             Route::Dashboard => return view! { <dashboard::DashboardPage/> }.into_any(),
             Route::Reminders => return view! { <reminders::RemindersPage/> }.into_any(),
             Route::Rules => return view! { <rules::RulesPage/> }.into_any(),
+            Route::Credit => return view! { <credit::CreditPage/> }.into_any(),
+            Route::Approvals => return view! { <approvals::ApprovalsPage/> }.into_any(),
             _ => {}
         }
         let body = match route {
             Route::Reminders => None,
             Route::Rules => None,
             Route::Dashboard => Some(Msg::PlannedDashboard),
-            Route::Credit => Some(Msg::PlannedCredit),
-            Route::Approvals => Some(Msg::PlannedApprovals),
             Route::Forecast => Some(Msg::PlannedForecast),
-            Route::Import | Route::Ledger | Route::Settings | Route::Customer => None,
+            Route::Import
+            | Route::Ledger
+            | Route::Settings
+            | Route::Customer
+            | Route::Credit
+            | Route::Approvals => None,
         };
         view! {
             <section data-testid=format!("page-{}", route.slug())>
