@@ -1,3 +1,4 @@
 //! Tables out of the app: CSV that Excel opens correctly and safely. Pure, tested natively.
 pub mod csv;
+pub mod forecast;
 pub mod ledger;
