@@ -55,4 +55,15 @@ fn every_invoice_open_at_the_export_date_is_predicted() {
     let p = predict(&pool, AsOf(d(2026, 3, 31)), &ForecastSettings::default());
     assert_eq!(p.predictions.len(), 44);
     assert!(p.predictions.iter().all(|x| x.expected > d(2026, 3, 31)));
+    // 0001 always pays 10 days late: AR000039, due 2026-04-06, is expected about 2026-04-16
+    // (the e2e test finds it so in the exported CSV).
+    let i = pool
+        .invoices
+        .iter()
+        .position(|x| x.number == "AR000039")
+        .unwrap();
+    let x = p.for_invoice(i).unwrap();
+    let off = x.expected.signed_duration_since(d(2026, 4, 16)).num_days();
+    assert!(off.abs() <= 1, "{}", x.expected);
+    assert!(x.late_risk < 0.05, "{}", x.late_risk);
 }

@@ -63,6 +63,7 @@ fn App() -> impl IntoView {
         persisted: RwSignal::new(None),
     };
     provide_context(state);
+    provide_context(super::forecast::Forecast::new(data, state));
     leptos::task::spawn_local(data.load());
 
     // Sync with the outside world: the language choice and <html lang>, the URL hash.

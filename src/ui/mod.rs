@@ -3,6 +3,7 @@
 //! `i18n` and `route` are pure and tested natively; everything that touches the DOM is
 //! compiled for the browser only.
 pub mod i18n;
+pub mod i18n_forecast;
 pub mod i18n_import;
 pub mod route;
 
@@ -12,6 +13,8 @@ mod app;
 mod browser;
 #[cfg(target_arch = "wasm32")]
 mod data;
+#[cfg(target_arch = "wasm32")]
+mod forecast;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]

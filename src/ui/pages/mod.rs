@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 mod customer;
 mod dashboard;
+pub mod forecast;
 mod import;
 pub mod ledger;
 mod settings;
@@ -24,6 +25,7 @@ pub fn Page() -> impl IntoView {
             Route::Settings => return view! { <settings::SettingsPage/> }.into_any(),
             Route::Customer => return view! { <customer::CustomerPage/> }.into_any(),
             Route::Dashboard => return view! { <dashboard::DashboardPage/> }.into_any(),
+            Route::Forecast => return view! { <forecast::ForecastPage/> }.into_any(),
             _ => {}
         }
         let body = match route {
@@ -32,8 +34,9 @@ pub fn Page() -> impl IntoView {
             Route::Dashboard => Some(Msg::PlannedDashboard),
             Route::Credit => Some(Msg::PlannedCredit),
             Route::Approvals => Some(Msg::PlannedApprovals),
-            Route::Forecast => Some(Msg::PlannedForecast),
-            Route::Import | Route::Ledger | Route::Settings | Route::Customer => None,
+            Route::Import | Route::Ledger | Route::Settings | Route::Customer | Route::Forecast => {
+                None
+            }
         };
         view! {
             <section data-testid=format!("page-{}", route.slug())>
