@@ -111,7 +111,7 @@ pub fn ForecastPage() -> impl IntoView {
 
     view! {
         <section class="forecast" data-testid="page-forecast">
-            <h1>{move || Ft::CashTitle.text(state.lang.get()).to_owned()}</h1>
+            <h1>{state.t(Msg::NavForecast)}</h1>
             <p class="muted">{move || Ft::Intro.text(state.lang.get())}</p>
             {explained}
             <div class="filters">
@@ -210,7 +210,7 @@ fn view_cash(
                 })
                 .collect_view();
             view! {
-                <h2>{format!("{code} · {}: {}", t(Ft::Total), cf.total_open.to_display_string())}</h2>
+                <h2>{format!("{} · {code} · {}: {}", t(Ft::CashTitle), t(Ft::Total), cf.total_open.to_display_string())}</h2>
                 {chart::chart(cf, lang)}
                 <p class="muted">{t(Ft::ChartLegend)}</p>
                 <table class="grid narrow">
@@ -268,7 +268,7 @@ fn view_week_invoices(
         </h2>
         <table class="grid">
             <thead><tr>
-                <th>{t(Ft::Invoices)}</th><th>{Msg::Customer.text(lang)}</th>
+                <th>{Msg::ColInvoice.text(lang)}</th><th>{Msg::Customer.text(lang)}</th>
                 <th>{Msg::ColDueDate.text(lang)}</th><th>{t(Ft::ExpectedDate)}</th>
                 <th>{t(Ft::Range)}</th><th class="num">{Msg::ColOutstanding.text(lang)}</th>
                 <th>{t(Ft::LateRisk)}</th>
