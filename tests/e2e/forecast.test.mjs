@@ -117,6 +117,9 @@ test("forecast, backtest, export, ledger badge and explanation on a settled hist
   const badges = await page.getByTestId("late-risk").evaluateAll((els) => els.map((e) => Number(e.dataset.value)));
   assert.equal(badges.length, openRows.length);
   assert.ok(badges.every((r) => r >= 0 && r <= 1));
+  // (Searched first: clicking into a scrolled virtual list can hit a row that was re-rendered.)
+  await page.getByTestId("ledger-search").fill("AR000039");
+  await page.getByTestId("ledger-count").and(page.locator("[data-count='1']")).waitFor();
   await page.locator('[data-testid=ledger-row][data-invoice="AR000039"] [data-testid=late-risk]').click();
   const explain = page.getByTestId("forecast-explain");
   await explain.waitFor();
