@@ -136,8 +136,16 @@ test("forecast, backtest, export, ledger badge and explanation on a settled hist
 test("the late-risk threshold is checked, changes the risks and survives a reload", async () => {
   const context = await browser.newContext();
   const page = await openApp(context, server.url);
+  // Before any data: a clear message, and a backtest that says why it cannot score.
+  await page.getByTestId("nav-forecast").click();
+  await page.getByTestId("forecast-empty").waitFor();
+  await page.getByTestId("backtest-run").click();
+  await page.getByTestId("backtest-error").waitFor();
+  assert.equal(await page.getByTestId("backtest-result").count(), 0);
+
   await importHistory(page);
   await page.getByTestId("nav-forecast").click();
+  assert.equal(await page.getByTestId("forecast-empty").count(), 0);
   const field = page.getByTestId("late-threshold");
   assert.equal(await field.inputValue(), "30");
   const high = await value(page, "forecast-high-risk");
