@@ -8,7 +8,8 @@
 //     both baselines on MAE and Brier score;
 //   - forecast-export downloads one row per open invoice; 0001 (always 10 days late) has
 //     AR000039, due 2026-04-06, expected about 2026-04-16;
-//   - the ledger shows a late-risk badge per open invoice, which opens the explanation;
+//   - the ledger and the customer's page show a late-risk badge per open invoice, which
+//     opens the explanation;
 //   - the late-risk threshold is checked, applied and survives a reload.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -129,6 +130,12 @@ test("forecast, backtest, export, ledger badge and explanation on a settled hist
   assert.ok(await value(page, "explain-credibility") > 0.5);
   assert.ok(await page.getByTestId("explain-history-row").count() > 0);
   assert.equal(await page.getByTestId("explain-feature").count(), 6);
+
+  // The customer's page: a badge on each of 0001's three open invoices, none on settled ones.
+  await page.evaluate(() => { location.hash = "#/customer?code=0001"; });
+  await page.getByTestId("page-customer").waitFor();
+  assert.equal(await page.getByTestId("customer-invoice").count(), 40);
+  assert.equal(await page.locator("[data-testid=customer-invoice] [data-testid=late-risk]").count(), 3);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
