@@ -5,12 +5,17 @@
 //   papa   — Papa Parse on the same bytes (TextDecoder('gbk') + Papa.parse): the parse baseline;
 //   floor  — plain JS putting exactly the values we write into IndexedDB in one transaction.
 // Ratios: ours.parse / papa, ours.total / floor. Median of RUNS runs.
+// Then the payment model: training on a generated history of ~117 000 invoices (100 000+
+// settled, BENCH_TRAIN_INVOICES changes it) beside building the ledger of the same pool, in
+// the same run; ratio train / ledger. BENCH_IMPORT=0 skips the import part.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startServer, launchBrowser, ROOT } from "../tests/e2e/harness.mjs";
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TRAIN_INVOICES = Number(process.env.BENCH_TRAIN_INVOICES ?? 100_000);
+const IMPORT = process.env.BENCH_IMPORT !== "0";
 const dist = process.argv[2] ?? join(ROOT, "target/bench-dist");
 
 const server = await startServer(dist);
@@ -22,7 +27,7 @@ await page.waitForFunction(() => window.wasmBindings?.bench_import);
 await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/papaparse/papaparse.min.js"), "utf8") });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const results = await page.evaluate(async ({ invoices, runs }) => {
+const results = IMPORT && (await page.evaluate(async ({ invoices, runs }) => {
   const b = window.wasmBindings;
   const bytes = b.bench_generate_gbk(invoices);
   const values = b.bench_store_values(bytes);
@@ -54,22 +59,35 @@ const results = await page.evaluate(async ({ invoices, runs }) => {
     out.floor.push(await putAll("bench-floor"));
   }
   return out;
-}, { invoices: INVOICES, runs: RUNS });
+}, { invoices: INVOICES, runs: RUNS }));
+const training = [];
+for (let i = 0; i < RUNS; i++) {
+  training.push(JSON.parse(await page.evaluate((n) => window.wasmBindings.bench_train(n), TRAIN_INVOICES)));
+}
 await browser.close();
 await server.close();
-
-const pick = (k) => median(results.ours.map((r) => r[k]));
-const ours = { parse: pick("parse_ms"), map: pick("map_validate_ms"), persist: pick("persist_ms"), total: pick("total_ms") };
-const papa = median(results.papa.map((r) => r.ms));
-const floor = median(results.floor);
 const f = (ms) => `${ms.toFixed(0).padStart(7)} ms`;
-console.log(`import benchmark: ${INVOICES} invoices, ${(results.bytes / 1e6).toFixed(1)} MB GBK CSV, median of ${RUNS} runs, headless Chromium`);
-console.log(`  ours  parse (decode + CSV)        ${f(ours.parse)}`);
-console.log(`  ours  map / validate             ${f(ours.map)}`);
-console.log(`  ours  persist (one transaction)  ${f(ours.persist)}`);
-console.log(`  ours  total                      ${f(ours.total)}`);
-console.log(`  papa  parse (TextDecoder + Papa) ${f(papa)}`);
-console.log(`  floor plain-JS bulk put          ${f(floor)}`);
-console.log(`  ratio parse / Papa Parse         ${(ours.parse / papa).toFixed(2)}×  (goal < 1)`);
-console.log(`  ratio total / floor              ${(ours.total / floor).toFixed(2)}×  (goal ≤ 1.5)`);
-console.log(`  rows imported ${results.ours[0].rows_imported}, refused ${results.ours[0].rows_rejected}, records written ${results.ours[0].records_written}, wasm memory ${(results.ours.at(-1).wasm_memory_bytes / 1e6).toFixed(0)} MB`);
+if (IMPORT) {
+  const pick = (k) => median(results.ours.map((r) => r[k]));
+  const ours = { parse: pick("parse_ms"), map: pick("map_validate_ms"), persist: pick("persist_ms"), total: pick("total_ms") };
+  const papa = median(results.papa.map((r) => r.ms));
+  const floor = median(results.floor);
+  console.log(`import benchmark: ${INVOICES} invoices, ${(results.bytes / 1e6).toFixed(1)} MB GBK CSV, median of ${RUNS} runs, headless Chromium`);
+  console.log(`  ours  parse (decode + CSV)        ${f(ours.parse)}`);
+  console.log(`  ours  map / validate             ${f(ours.map)}`);
+  console.log(`  ours  persist (one transaction)  ${f(ours.persist)}`);
+  console.log(`  ours  total                      ${f(ours.total)}`);
+  console.log(`  papa  parse (TextDecoder + Papa) ${f(papa)}`);
+  console.log(`  floor plain-JS bulk put          ${f(floor)}`);
+  console.log(`  ratio parse / Papa Parse         ${(ours.parse / papa).toFixed(2)}×  (goal < 1)`);
+  console.log(`  ratio total / floor              ${(ours.total / floor).toFixed(2)}×  (goal ≤ 1.5)`);
+  console.log(`  rows imported ${results.ours[0].rows_imported}, refused ${results.ours[0].rows_rejected}, records written ${results.ours[0].records_written}, wasm memory ${(results.ours.at(-1).wasm_memory_bytes / 1e6).toFixed(0)} MB`);
+}
+
+const tm = (k) => median(training.map((r) => r[k]));
+const t0 = training[0];
+console.log(`training benchmark: ${t0.invoices} generated invoices (${t0.settled} settled, ${t0.open_predicted} open), median of ${RUNS} runs, headless Chromium`);
+console.log(`  ledger of the same pool (baseline) ${f(tm("ledger_ms"))}`);
+console.log(`  train the payment model            ${f(tm("train_ms"))}`);
+console.log(`  predict every open invoice         ${f(tm("predict_ms"))}`);
+console.log(`  ratio train / ledger               ${(tm("train_ms") / tm("ledger_ms")).toFixed(2)}×`);

@@ -1,8 +1,14 @@
 //! Browser entry points for scripts/bench.mjs: the generator, and the import timed stage by
 //! stage — parse (decode + CSV), map/validate (header, mapping, records), persist (one
-//! IndexedDB transaction) — with the exact values written, for the plain-JS floor.
+//! IndexedDB transaction) — with the exact values written, for the plain-JS floor; and the
+//! payment model's training on a generated settled history, beside building the ledger of
+//! the same pool.
 
 use super::data::kingdee_open_items_gbk;
+use crate::domain::asof::AsOf;
+use crate::domain::forecast::synth::{synthetic_history, SynthSpec};
+use crate::domain::forecast::{train, ForecastSettings};
+use crate::domain::ledger::ledger;
 use crate::domain::merge::{plan_import, ImportLog};
 use crate::domain::model::Pool;
 use crate::import::csv_reader::read_csv;
@@ -92,4 +98,43 @@ pub fn bench_store_values(bytes: Vec<u8>) -> Result<JsValue, JsValue> {
         out.push(&triple);
     }
     Ok(out.into())
+}
+
+/// A generated payment history (`domain::forecast::synth`) of about `invoices` invoices, as
+/// of a date by which most are settled: times building the ledger (the baseline), training
+/// the model on every settled invoice, and predicting every open one.
+#[wasm_bindgen]
+pub fn bench_train(invoices: u32) -> Result<JsValue, JsValue> {
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
+    // 100 invoices per customer (every tenth customer has 2), most settled by the as-of
+    // date: 13 customers per 1 000 settled invoices (1 300 give 100 000+, as in the native
+    // test `trains_on_one_hundred_thousand_settled_invoices`).
+    let pool = synthetic_history(&SynthSpec {
+        seed: 99,
+        customers: (invoices as usize * 13).div_ceil(1000).max(1),
+        invoices_per_customer: 100,
+        start: day(2022, 1, 1),
+        days: 730,
+    });
+    let as_of = AsOf(day(2023, 12, 1));
+    let t0 = now();
+    let l = ledger(&pool, as_of);
+    let t1 = now();
+    let model = train(&pool, &l, &ForecastSettings::default());
+    let t2 = now();
+    let predicted = l
+        .lines
+        .iter()
+        .filter_map(|x| model.predict_line(&pool, x, as_of))
+        .count();
+    let t3 = now();
+    let report = serde_json::json!({
+        "invoices": pool.invoices.len(),
+        "settled": model.trained_on().len(),
+        "open_predicted": predicted,
+        "ledger_ms": t1 - t0,
+        "train_ms": t2 - t1,
+        "predict_ms": t3 - t2,
+    });
+    Ok(JsValue::from_str(&report.to_string()))
 }

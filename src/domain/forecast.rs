@@ -41,6 +41,7 @@ mod backtest;
 mod dist;
 mod features;
 mod fit;
+mod history;
 mod predict;
 pub mod synth;
 mod train;
@@ -52,6 +53,7 @@ mod tests;
 mod tests_props;
 
 pub use backtest::{backtest, Backtest, Scores};
+pub use history::{settled_history, SettledInvoice};
 pub use predict::Model;
 pub use train::train;
 pub use weeks::{cash_forecast, Bucket, CashForecast, CurrencyForecast};
@@ -199,6 +201,17 @@ pub struct Predictions {
     pub model: Model,
     /// One per ledger line with something still owed, in pool order.
     pub predictions: Vec<Prediction>,
+}
+
+impl Predictions {
+    /// The prediction for invoice `index` (into `pool.invoices`), if it is open.
+    pub fn for_invoice(&self, index: usize) -> Option<&Prediction> {
+        let pos = self
+            .predictions
+            .binary_search_by_key(&index, |p| p.index)
+            .ok()?;
+        self.predictions.get(pos)
+    }
 }
 
 /// Trains on the history settled as of `as_of` and predicts every invoice open then.

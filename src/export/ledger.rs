@@ -29,13 +29,17 @@ pub fn status_text(s: InvoiceStatus) -> &'static str {
     }
 }
 
-/// One row per selected line (`picked`: indices into `ledger.lines`), amounts as plain decimals.
-pub fn rows(pool: &Pool, ledger: &Ledger, picked: &[usize]) -> Vec<[String; 13]> {
-    let names: HashMap<&str, &str> = pool
-        .customers
+/// Customer names by code.
+pub fn customer_names(pool: &Pool) -> HashMap<&str, &str> {
+    pool.customers
         .iter()
         .map(|c| (c.code.as_str(), c.name.as_str()))
-        .collect();
+        .collect()
+}
+
+/// One row per selected line (`picked`: indices into `ledger.lines`), amounts as plain decimals.
+pub fn rows(pool: &Pool, ledger: &Ledger, picked: &[usize]) -> Vec<[String; 13]> {
+    let names = customer_names(pool);
     picked
         .iter()
         .filter_map(|&i| {

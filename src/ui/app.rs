@@ -66,6 +66,7 @@ fn App() -> impl IntoView {
     provide_context(state);
     provide_context(super::reminder_run::provide(state, data));
     super::data_credit::provide_ratings(data, state);
+    provide_context(super::forecast::Forecast::new(data, state));
     leptos::task::spawn_local(data.load());
     // Another tab changed the stored data: read it again, so both tabs show the same pool.
     browser::on_other_tab_change(move || leptos::task::spawn_local(data.reload()));

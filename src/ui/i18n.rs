@@ -68,12 +68,6 @@ catalogue! {
     OfflineReady => "已可离线使用", "Ready to work offline";
     StoragePersisted => "浏览器已承诺保留本地数据", "The browser will keep the local data";
     StorageNotPersisted => "浏览器未承诺保留本地数据：请定期备份", "The browser may evict local data: back up regularly";
-    PlannedReminders => "此处将显示按规则生成的催收提醒：按收件人和严重程度分组，可复制、生成邮件草稿、短信或推送到钉钉/企业微信/飞书。", "Reminders produced by the rules will appear here, grouped by recipient and severity, ready to copy, draft as email or SMS, or push to DingTalk / WeCom / Feishu.";
-    PlannedRules => "此处将编辑分级逾期提醒规则：条件、收件人、渠道、模板和冷却期。", "Tiered overdue-reminder rules will be edited here: conditions, recipients, channels, templates and cooldowns.";
-    PlannedDashboard => "此处将显示应收总额、逾期、账龄分布、排名、DSO 和趋势，并可逐层下钻。", "Total and overdue receivables, aging, rankings, DSO and trends will appear here, each with drill-down.";
-    PlannedCredit => "此处将根据回款历史给出客户信用评级、额度使用和政策建议。", "Customer credit grades from payment history, limit use and policy suggestions will appear here.";
-    PlannedForecast => "此处将预测每张发票的回款日期和未来13周的现金流入，并用回测证明其准确度。", "Expected payment dates and a 13-week cash forecast will be shown here, proven by backtest.";
-    PlannedApprovals => "此处将处理账期延长申请：逐级审批并留下完整记录。", "Payment-term extension requests will be approved here, step by step, with a complete trail.";
     ImportDropHint => "把 ERP 导出的 CSV / Excel 文件拖到这里，或点击选择（可多选）", "Drop ERP exports (CSV / Excel) here, or click to choose (several at once)";
     ImportReading => "正在读取文件…", "Reading files…";
     ImportParsing => "正在解析表格…", "Parsing the table…";

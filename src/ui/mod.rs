@@ -4,6 +4,7 @@
 //! compiled for the browser only.
 pub mod i18n;
 pub mod i18n_credit;
+pub mod i18n_forecast;
 pub mod i18n_import;
 pub mod route;
 pub mod rule_form;
@@ -16,6 +17,8 @@ mod browser;
 mod data;
 #[cfg(target_arch = "wasm32")]
 mod data_credit;
+#[cfg(target_arch = "wasm32")]
+mod forecast;
 #[cfg(target_arch = "wasm32")]
 mod outbox;
 #[cfg(target_arch = "wasm32")]

@@ -55,6 +55,11 @@ impl Model {
         self.as_of
     }
 
+    /// The settings it was trained with.
+    pub fn settings(&self) -> &ForecastSettings {
+        &self.settings
+    }
+
     /// Indices into `pool.invoices` of the settled invoices it learned from, ascending.
     pub fn trained_on(&self) -> &[usize] {
         &self.trained_on

@@ -583,3 +583,33 @@ fn trains_on_one_hundred_thousand_settled_invoices() {
         assert!(p.expected > as_of.0);
     }
 }
+
+#[test]
+fn predictions_are_found_by_invoice_and_history_lists_what_was_learned() {
+    let pool = history();
+    let l = ledger(&pool, as_of());
+    let p = predict_with_ledger(&pool, &l, &ForecastSettings::default());
+    for x in &p.predictions {
+        assert_eq!(p.for_invoice(x.index), Some(x));
+    }
+    let settled = l.lines.iter().find(|x| x.open.minor == 0).unwrap().index;
+    assert_eq!(p.for_invoice(settled), None);
+    assert_eq!(p.for_invoice(pool.invoices.len()), None);
+
+    let code = customer_code(customer_with(Habit::LateTen));
+    let h = settled_history(&pool, &l, &p.model, &code);
+    let trained: Vec<usize> = p
+        .model
+        .trained_on()
+        .iter()
+        .copied()
+        .filter(|&i| pool.invoices[i].customer == code)
+        .collect();
+    assert_eq!(h.len(), trained.len());
+    assert!(h.len() >= 40);
+    assert!(h.windows(2).all(|w| w[0].settled >= w[1].settled));
+    assert!(h
+        .iter()
+        .all(|s| s.settled <= as_of().0 && s.delay_days == 10));
+    assert!(settled_history(&pool, &l, &p.model, "nobody").is_empty());
+}

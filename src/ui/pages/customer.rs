@@ -8,7 +8,10 @@ use crate::domain::ledger_query::{
 use crate::domain::money::Totals;
 use crate::ui::app::AppState;
 use crate::ui::data::Data;
+use crate::ui::forecast::Forecast;
 use crate::ui::i18n::{Lang, Msg};
+use crate::ui::i18n_forecast::Ft;
+use crate::ui::pages::forecast::risk_badge;
 use crate::ui::route::Route;
 use leptos::prelude::*;
 
@@ -16,6 +19,7 @@ use leptos::prelude::*;
 pub fn CustomerPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
+    let forecast = expect_context::<Forecast>();
     let code = query_pairs(Route::query_of(&state.hash.get_untracked()))
         .into_iter()
         .find(|(k, _)| k == "code")
@@ -32,9 +36,11 @@ pub fn CustomerPage() -> impl IntoView {
                 let q = LedgerQuery { customer: Some(code.clone()), sort: SortKey::DueDate, ..Default::default() };
                 let lines = select(pool, ledger, &AgingEdges::default(), &q);
                 let as_of = ledger.as_of.0;
-                let invoices = lines.iter().map(|&i| {
+                let invoices = forecast.predictions.with(|pr| lines.iter().map(|&i| {
                     let l = &ledger.lines[i];
                     let inv = l.invoice(pool);
+                    // The late-risk badge opens the explanation of the prediction.
+                    let risk = inv.zip(pr.for_invoice(l.index)).map(|(x, p)| risk_badge(p, &x.number, &x.customer, lang));
                     view! {
                         <tr data-testid="customer-invoice" class:overdue=l.status == InvoiceStatus::Overdue>
                             <td>{inv.map(|x| x.number.clone())}</td>
@@ -44,9 +50,10 @@ pub fn CustomerPage() -> impl IntoView {
                             <td class="num">{l.open.to_display_string()}</td>
                             <td class="num">{(l.status != InvoiceStatus::Paid).then_some(l.days_overdue.max(0))}</td>
                             <td>{l.settled_on.map(|d| d.to_string())}</td>
+                            <td>{risk}</td>
                         </tr>
                     }
-                }).collect_view();
+                }).collect_view());
                 let mut payments: Vec<_> = pool.payments.iter().filter(|p| p.customer == code && p.date <= as_of).collect();
                 payments.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.number.cmp(&b.number)));
                 let payments = payments.into_iter().map(|p| view! {
@@ -87,7 +94,7 @@ pub fn CustomerPage() -> impl IntoView {
                             <th>{Msg::ColInvoice.text(lang)}</th><th>{Msg::ColInvoiceDate.text(lang)}</th>
                             <th>{Msg::ColDueDate.text(lang)}</th><th class="num">{Msg::ColAmount.text(lang)}</th>
                             <th class="num">{Msg::ColOutstanding.text(lang)}</th><th class="num">{Msg::ColDaysOverdue.text(lang)}</th>
-                            <th>{Msg::SettledOn.text(lang)}</th>
+                            <th>{Msg::SettledOn.text(lang)}</th><th>{Ft::LateRisk.text(lang)}</th>
                         </tr></thead>
                         <tbody>{invoices}</tbody>
                     </table>

@@ -11,7 +11,10 @@ use crate::export::{csv, ledger as ledger_export};
 use crate::ui::app::AppState;
 use crate::ui::browser;
 use crate::ui::data::Data;
+use crate::ui::forecast::Forecast;
 use crate::ui::i18n::{Lang, Msg};
+use crate::ui::i18n_forecast::Ft;
+use crate::ui::pages::forecast::risk_badge;
 use crate::ui::route::Route;
 use leptos::prelude::*;
 
@@ -23,6 +26,7 @@ const OVERSCAN: usize = 10;
 pub fn LedgerPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
+    let forecast = expect_context::<Forecast>();
     let hash = state.hash.get_untracked();
     let initial = LedgerQuery::from_query_string(Route::query_of(&hash));
     let query = RwSignal::new(initial);
@@ -116,7 +120,7 @@ pub fn LedgerPage() -> impl IntoView {
             let last = (first + VIEWPORT_ROWS + 2 * OVERSCAN).min(ix.len());
             let first = first.min(last);
             data.pool.with(|p| {
-                names.with(|names| state.ledger.with(|l| {
+                names.with(|names| state.ledger.with(|l| forecast.predictions.with(|pr| {
                     let top = first as f64 * ROW_HEIGHT;
                     let bottom = (ix.len() - last) as f64 * ROW_HEIGHT;
                     let body = ix[first..last]
@@ -131,6 +135,8 @@ pub fn LedgerPage() -> impl IntoView {
                             let customer_name = names.get(&customer).cloned().unwrap_or_default();
                             let (number_attr, customer_attr) = (number.clone(), customer.clone());
                             let due_badge = due_marks.with(|m| m.badge(inv, lang));
+                            // Predictions are trained once per pool / as-of change, not per row.
+                            let risk = pr.for_invoice(line.index).map(|p| risk_badge(p, &number, &customer, lang));
                             view! {
                                 <tr data-testid="ledger-row" data-invoice=number_attr data-customer=customer_attr
                                     class:overdue=line.status == InvoiceStatus::Overdue>
@@ -143,6 +149,7 @@ pub fn LedgerPage() -> impl IntoView {
                                     <td class="num">{(line.status != InvoiceStatus::Paid).then_some(line.days_overdue.max(0))}</td>
                                     <td>{status}{inv.filter(|x| x.disputed).map(|_| view! { <span class="tag">{Msg::Disputed.text(lang)}</span> })}</td>
                                     <td>{inv.and_then(|x| x.salesperson.clone())}</td>
+                                    <td>{risk}</td>
                                 </tr>
                             }
                         })
@@ -152,7 +159,7 @@ pub fn LedgerPage() -> impl IntoView {
                         {body}
                         <tr class="spacer" style:height=format!("{bottom}px")></tr>
                     }
-                }))
+                })))
             })
         })
     };
@@ -233,6 +240,7 @@ pub fn LedgerPage() -> impl IntoView {
                         {header_cell(SortKey::DaysOverdue, Msg::ColDaysOverdue, true)}
                         <th>{state.t(Msg::ColStatus)}</th>
                         <th>{state.t(Msg::ColSalesperson)}</th>
+                        <th>{move || Ft::LateRisk.text(state.lang.get())}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

@@ -1,7 +1,6 @@
-//! One component per area; later issues fill the placeholders.
+//! One component per area.
 
 use super::app::AppState;
-use super::i18n::Msg;
 use super::route::Route;
 use leptos::prelude::*;
 
@@ -11,6 +10,7 @@ mod credit_alerts;
 mod credit_customer;
 mod customer;
 mod dashboard;
+pub mod forecast;
 mod import;
 pub mod ledger;
 pub mod reminders;
@@ -23,37 +23,17 @@ pub fn Page() -> impl IntoView {
     move || {
         // The whole hash, not just the route: a drill-down link re-opens the page with its filter.
         state.hash.track();
-        let route = state.route.get();
-        match route {
-            Route::Import => return view! { <import::ImportPage/> }.into_any(),
-            Route::Ledger => return view! { <ledger::LedgerPage/> }.into_any(),
-            Route::Settings => return view! { <settings::SettingsPage/> }.into_any(),
-            Route::Customer => return view! { <customer::CustomerPage/> }.into_any(),
-            Route::Dashboard => return view! { <dashboard::DashboardPage/> }.into_any(),
-            Route::Reminders => return view! { <reminders::RemindersPage/> }.into_any(),
-            Route::Rules => return view! { <rules::RulesPage/> }.into_any(),
-            Route::Credit => return view! { <credit::CreditPage/> }.into_any(),
-            Route::Approvals => return view! { <approvals::ApprovalsPage/> }.into_any(),
-            _ => {}
+        match state.route.get() {
+            Route::Import => view! { <import::ImportPage/> }.into_any(),
+            Route::Ledger => view! { <ledger::LedgerPage/> }.into_any(),
+            Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+            Route::Customer => view! { <customer::CustomerPage/> }.into_any(),
+            Route::Dashboard => view! { <dashboard::DashboardPage/> }.into_any(),
+            Route::Reminders => view! { <reminders::RemindersPage/> }.into_any(),
+            Route::Rules => view! { <rules::RulesPage/> }.into_any(),
+            Route::Credit => view! { <credit::CreditPage/> }.into_any(),
+            Route::Approvals => view! { <approvals::ApprovalsPage/> }.into_any(),
+            Route::Forecast => view! { <forecast::ForecastPage/> }.into_any(),
         }
-        let body = match route {
-            Route::Reminders => None,
-            Route::Rules => None,
-            Route::Dashboard => Some(Msg::PlannedDashboard),
-            Route::Forecast => Some(Msg::PlannedForecast),
-            Route::Import
-            | Route::Ledger
-            | Route::Settings
-            | Route::Customer
-            | Route::Credit
-            | Route::Approvals => None,
-        };
-        view! {
-            <section data-testid=format!("page-{}", route.slug())>
-                <h1>{state.t(route.title())}</h1>
-                {body.map(|m| view! { <p class="planned">{state.t(m)}</p> })}
-            </section>
-        }
-        .into_any()
     }
 }
