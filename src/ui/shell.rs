@@ -44,7 +44,8 @@ pub fn Shell() -> impl IntoView {
                 </a>
             }).collect_view()}
         </nav>
-        <main class="page">
+        // `data-ready`: the stored data is loaded (tests wait for it after a reload).
+        <main class="page" data-ready=move || matches!(data.ready.get(), Some(Ok(()))).to_string()>
             {move || data.stale.get().then(|| view! {
                 <p class="banner error" data-testid="stale-banner">{state.t(Msg::StaleTab)}
                     <button data-testid="stale-reload" on:click=move |_| browser::reload()>{state.t(Msg::Reload)}</button>

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launchBrowser, openApp, FIXTURES } from "./harness.mjs";
+import { startServer, launchBrowser, openApp, reloadApp, FIXTURES } from "./harness.mjs";
 
 const FILES = ["customers.csv", "history.csv", "orders.csv", "staff.csv"].map((f) => join(FIXTURES, "credit", f));
 let browser, server;
@@ -116,7 +116,7 @@ test("grades from a hand-built history, their explanation and history, limits an
   await page.locator("[data-testid=customer-grade][data-grade=A]").waitFor();
   assert.equal(await page.getByTestId("grade-history-entry").count(), 2);
   // The history survives a reload (which rates again as of today, and may add today's grade).
-  await page.reload();
+  await reloadApp(page);
   await page.locator("[data-testid=grade-history-entry][data-on='2026-07-31'][data-from=A][data-to=C]").waitFor();
   await page.locator("[data-testid=grade-history-entry][data-on='2026-06-30'][data-to=A]").waitFor();
 
@@ -193,6 +193,16 @@ test("an extension approved twice moves the due date and keeps the original; a r
   await page.locator("[data-testid=ledger-row][data-invoice=AR2026-204]").waitFor();
   assert.equal(await page.locator("[data-testid=ledger-row][data-invoice=AR2026-105]").count(), 0);
   await page.getByTestId("ledger-status").selectOption("all");
+  // Reminders follow the new due date: none for AR2026-105 until it is overdue again.
+  // (It would be 14 days overdue under the original due date.)
+  await page.getByTestId("nav-reminders").click();
+  await page.getByTestId("reminders-count").waitFor();
+  assert.equal(await page.locator("[data-testid=reminder][data-invoices=AR2026-105]").count(), 0);
+  await page.getByTestId("asof-date").fill("2026-08-02");
+  const again = page.locator("[data-testid=reminder][data-invoices=AR2026-105]");
+  await again.waitFor();
+  assert.deepEqual([await again.getAttribute("data-rule"), await again.getAttribute("data-days")], ["1", "2"]);
+  await page.getByTestId("nav-ledger").click();
   await page.getByTestId("asof-date").fill("2026-06-30");
 
   // A rejection: the request ends, and the invoice is exactly as before.
@@ -210,11 +220,11 @@ test("an extension approved twice moves the due date and keeps the original; a r
   assert.deepEqual(await ledgerRow(page, "AR2026-204"), before204);
 
   // Everything survives a reload.
-  await page.reload();
-  await page.getByTestId("nav-import").waitFor();
+  await reloadApp(page);
   await page.getByTestId("asof-date").fill("2026-06-30");
   assert.deepEqual((await ledgerRow(page, "AR2026-105")).original, ["2026-07-01"]);
   await page.getByTestId("nav-approvals").click();
+  await page.getByTestId("request").nth(1).waitFor();
   assert.deepEqual(await page.getByTestId("request").evaluateAll((els) => els.map((e) => [e.dataset.number, e.dataset.status])),
     [["AR2026-204", "rejected"], ["AR2026-105", "approved"]]);
   assert.deepEqual(page.errors, []);

@@ -16,7 +16,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { startServer, launchBrowser, openApp, FIXTURES } from "./harness.mjs";
+import { startServer, launchBrowser, openApp, reloadApp, FIXTURES } from "./harness.mjs";
 
 const HISTORY = join(FIXTURES, "forecast", "history_register.csv");
 const cents = (s) => Math.round(Number(s) * 100);
@@ -168,7 +168,7 @@ test("the late-risk threshold is checked, changes the risks and survives a reloa
   await page.waitForFunction((h) => Number(document.querySelector("[data-testid=forecast-high-risk]").dataset.value) > h, high);
   assert.equal(await page.getByTestId("late-threshold-error").count(), 0);
 
-  await page.reload();
+  await reloadApp(page);
   await page.getByTestId("page-forecast").waitFor();
   await page.waitForFunction(() => document.querySelector("[data-testid=late-threshold]")?.value === "0");
   assert.deepEqual(page.errors, []);

@@ -64,7 +64,15 @@ export async function openApp(context, url) {
   page.errors = errors;
   await page.goto(url);
   await page.getByTestId("nav-import").waitFor();
+  await page.locator("main[data-ready=true]").waitFor();
   return page;
+}
+
+/** Reloads the app and waits until the stored data is loaded again. */
+export async function reloadApp(page) {
+  await page.reload();
+  await page.getByTestId("nav-import").waitFor();
+  await page.locator("main[data-ready=true]").waitFor();
 }
 
 /** A generated UTF-8 invoice export of `n` rows (500 customers), and its total in cents. */

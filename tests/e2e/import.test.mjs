@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { startServer, launchBrowser, openApp, FIXTURES, generatedInvoices } from "./harness.mjs";
+import { startServer, launchBrowser, openApp, reloadApp, FIXTURES, generatedInvoices } from "./harness.mjs";
 
 const fixture = (name) => join(FIXTURES, "import", name);
 let browser, server;
@@ -55,8 +55,7 @@ test("a GBK Kingdee open-items export with title lines and subtotals imports exa
   assert.ok(Object.keys(open).every((n) => n.startsWith("AR2026-")), JSON.stringify(open));
 
   // The pool survives a reload (IndexedDB), and the export carries the same figures.
-  await page.reload();
-  await page.getByTestId("nav-import").waitFor();
+  await reloadApp(page);
   await page.getByTestId("asof-date").fill("2026-03-31");
   assert.deepEqual(await ledger(page, "open"), open);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ledger-export").click()]);

@@ -209,6 +209,7 @@ async function configure(page, fields) {
   await page.getByTestId("channels-reload").waitFor();
   await page.getByTestId("channels-reload-button").click();
   await page.getByTestId("nav-import").waitFor();
+  await page.locator("main[data-ready=true]").waitFor();
 }
 
 async function addChannelToRule1(page, channel) {
