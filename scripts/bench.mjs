@@ -8,6 +8,8 @@
 // Then the payment model: training on a generated history of ~117 000 invoices (100 000+
 // settled, BENCH_TRAIN_INVOICES changes it) beside building the ledger of the same pool, in
 // the same run; ratio train / ledger. BENCH_IMPORT=0 skips the import part.
+// Last, the default reminder rules on 100 000 open invoices (BENCH_REMINDER_INVOICES) beside
+// building the ledger of the same pool; ratio evaluate / ledger.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startServer, launchBrowser, ROOT } from "../tests/e2e/harness.mjs";
@@ -64,6 +66,11 @@ const training = [];
 for (let i = 0; i < RUNS; i++) {
   training.push(JSON.parse(await page.evaluate((n) => window.wasmBindings.bench_train(n), TRAIN_INVOICES)));
 }
+const REMINDER_INVOICES = Number(process.env.BENCH_REMINDER_INVOICES ?? 100_000);
+const evaluation = [];
+for (let i = 0; i < RUNS; i++) {
+  evaluation.push(JSON.parse(await page.evaluate((n) => window.wasmBindings.bench_reminders(n), REMINDER_INVOICES)));
+}
 await browser.close();
 await server.close();
 const f = (ms) => `${ms.toFixed(0).padStart(7)} ms`;
@@ -91,3 +98,9 @@ console.log(`  ledger of the same pool (baseline) ${f(tm("ledger_ms"))}`);
 console.log(`  train the payment model            ${f(tm("train_ms"))}`);
 console.log(`  predict every open invoice         ${f(tm("predict_ms"))}`);
 console.log(`  ratio train / ledger               ${(tm("train_ms") / tm("ledger_ms")).toFixed(2)}×`);
+
+const em = (k) => median(evaluation.map((r) => r[k]));
+console.log(`reminder benchmark: ${evaluation[0].invoices} open invoices, default rules, ${evaluation[0].reminders} reminders, median of ${RUNS} runs, headless Chromium`);
+console.log(`  ledger of the same pool (baseline) ${f(em("ledger_ms"))}`);
+console.log(`  evaluate the rules                 ${f(em("evaluate_ms"))}  (goal well under 1 000 ms)`);
+console.log(`  ratio evaluate / ledger            ${(em("evaluate_ms") / em("ledger_ms")).toFixed(2)}×`);

@@ -138,3 +138,41 @@ pub fn bench_train(invoices: u32) -> Result<JsValue, JsValue> {
     });
     Ok(JsValue::from_str(&report.to_string()))
 }
+
+/// The default reminder rules evaluated on `invoices` open invoices (every tier, a full
+/// directory), beside building the ledger of the same pool (the baseline).
+#[wasm_bindgen]
+pub fn bench_reminders(invoices: u32) -> Result<JsValue, JsValue> {
+    use crate::domain::reminders::{
+        evaluate, CollectionNotes, EvalInput, ReminderHistory, ReminderSettings,
+    };
+    use crate::domain::rules::default_rules;
+    let as_of = AsOf(chrono::NaiveDate::from_ymd_opt(2026, 3, 31).expect("valid date"));
+    let pool = super::data::open_invoices_pool(invoices as usize, as_of.0);
+    let rules = default_rules();
+    let (history, notes) = (ReminderHistory::new(), CollectionNotes::new());
+    let settings = ReminderSettings::default();
+    let grades = std::collections::HashMap::new();
+    let t0 = now();
+    let l = ledger(&pool, as_of);
+    let t1 = now();
+    let reminders = evaluate(&EvalInput {
+        pool: &pool,
+        ledger: &l,
+        rules: &rules,
+        directory: &pool.staff,
+        as_of,
+        history: &history,
+        notes: &notes,
+        settings: &settings,
+        grades: &grades,
+    });
+    let t2 = now();
+    let report = serde_json::json!({
+        "invoices": pool.invoices.len(),
+        "reminders": reminders.len(),
+        "ledger_ms": t1 - t0,
+        "evaluate_ms": t2 - t1,
+    });
+    Ok(JsValue::from_str(&report.to_string()))
+}

@@ -99,6 +99,61 @@ pub fn kingdee_open_items_gbk(invoices: usize) -> Vec<u8> {
     bytes.into_owned()
 }
 
+/// A pool of `invoices` open invoices for 1 000 customers as of `as_of`, days overdue cycling
+/// through -5..=44 (every tier of the default rules), every 97th disputed, with a staff
+/// directory that fills every role: what the reminder benchmark evaluates.
+pub fn open_invoices_pool(invoices: usize, as_of: NaiveDate) -> crate::domain::model::Pool {
+    use crate::domain::model::{Customer, Invoice, Person, Pool, Reach, Role};
+    use crate::domain::money::{Currency, Money};
+    let person = |name: &str, role: Role, manager: Option<&str>| Person {
+        name: name.to_owned(),
+        roles: vec![role],
+        reach: Reach {
+            email: Some(format!("{name}@example.com")),
+            ..Reach::default()
+        },
+        manager: manager.map(str::to_owned),
+    };
+    let staff = vec![
+        person("张三", Role::Salesperson, Some("赵经理")),
+        person("李四", Role::Salesperson, Some("赵经理")),
+        person("赵经理", Role::SalesManager, None),
+        person("钱会计", Role::Finance, None),
+        person("孙总监", Role::SalesDirector, None),
+        person("周总", Role::Ceo, None),
+        person("吴总监", Role::Cfo, None),
+        person("郑律师", Role::Legal, None),
+    ];
+    let customers = (0..1_000)
+        .map(|c| Customer {
+            salesperson: Some(if c % 2 == 0 { "张三" } else { "李四" }.to_owned()),
+            ..Customer::new(format!("C{c:04}"), format!("客户{c}有限公司"))
+        })
+        .collect();
+    let invoices = (0..invoices)
+        .map(|i| {
+            let due = as_of - Duration::days((i % 50) as i64 - 5);
+            Invoice {
+                order: Some(format!("SO-{i:06}")),
+                due: Some(due),
+                disputed: i % 97 == 0,
+                ..Invoice::new(
+                    format!("INV-{i:06}"),
+                    format!("C{:04}", i % 1_000),
+                    due - Duration::days(30),
+                    Money::new(100_000 + i as i64, Currency::CNY),
+                )
+            }
+        })
+        .collect();
+    Pool {
+        customers,
+        invoices,
+        staff,
+        ..Pool::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

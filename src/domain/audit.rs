@@ -143,21 +143,20 @@ impl AuditEntry {
         at_ms: u64,
         as_of: NaiveDate,
     ) -> AuditEntry {
-        AuditEntry {
-            seq: 0,
+        let mut e = AuditEntry::about_customer(
+            &reminder.customer,
+            reminder.invoices.clone(),
+            action,
             at_ms,
             as_of,
-            action,
-            rule_no: Some(reminder.rule + 1),
-            rule_id: reminder.rule_id.clone(),
-            rule_name: reminder.rule_name.clone(),
-            customer: reminder.customer.clone(),
-            invoices: reminder.invoices.clone(),
-            recipients: reminder.recipients.iter().map(|r| r.name.clone()).collect(),
-            channel,
-            text,
-            outcome: None,
-        }
+        );
+        e.rule_no = Some(reminder.rule + 1);
+        e.rule_id = reminder.rule_id.clone();
+        e.rule_name = reminder.rule_name.clone();
+        e.recipients = reminder.recipients.iter().map(|r| r.name.clone()).collect();
+        e.channel = channel;
+        e.text = text;
+        e
     }
 
     /// An entry about a customer's invoices outside any reminder (a dispute flag, an
@@ -220,6 +219,15 @@ impl AuditEntry {
             self.recipients.join(",")
         )
     }
+}
+
+/// `entries` numbered consecutively from `first` (the store keys them by `seq`).
+pub fn numbered(entries: Vec<AuditEntry>, first: u64) -> Vec<AuditEntry> {
+    entries
+        .into_iter()
+        .zip(first..)
+        .map(|(e, seq)| AuditEntry { seq, ..e })
+        .collect()
 }
 
 /// What the log page shows: by action, by free text (customer, invoice, recipient, rule or

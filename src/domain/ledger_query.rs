@@ -258,18 +258,9 @@ mod tests {
 
     fn inv(n: &str, c: &str, due: NaiveDate, cents: i64, cur: Currency, sp: &str) -> Invoice {
         Invoice {
-            number: n.into(),
-            customer: c.into(),
-            order: None,
-            date: d(1, 1),
-            amount: Money::new(cents, cur),
             due: Some(due),
-            terms: None,
-            shipped: None,
             salesperson: Some(sp.into()),
-            product_line: None,
-            region: None,
-            disputed: false,
+            ..Invoice::new(n, c, d(1, 1), Money::new(cents, cur))
         }
     }
 

@@ -199,38 +199,23 @@ pub fn apply(pool: &mut Pool, changes: &[Change]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{Contact, Invoice};
+    use crate::domain::model::Invoice;
     use crate::domain::money::{Currency, Money};
     use chrono::NaiveDate;
 
     fn invoice(number: &str, customer: &str, cents: i64) -> Invoice {
-        Invoice {
-            number: number.into(),
-            customer: customer.into(),
-            order: None,
-            date: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
-            amount: Money::new(cents, Currency::CNY),
-            due: None,
-            terms: None,
-            shipped: None,
-            salesperson: None,
-            product_line: None,
-            region: None,
-            disputed: false,
-        }
+        Invoice::new(
+            number,
+            customer,
+            NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+            Money::new(cents, Currency::CNY),
+        )
     }
 
     fn customer(code: &str, limit: Option<i64>) -> Customer {
         Customer {
-            code: code.into(),
-            name: format!("客户{code}"),
-            credit_grade: None,
             credit_limit: limit.map(|l| Money::new(l, Currency::CNY)),
-            terms: None,
-            region: None,
-            tags: vec![],
-            contact: Contact::default(),
-            salesperson: None,
+            ..Customer::new(code, format!("客户{code}"))
         }
     }
 

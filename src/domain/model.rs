@@ -82,6 +82,48 @@ pub struct Invoice {
     pub disputed: bool,
 }
 
+impl Customer {
+    /// A customer known only by code and name; everything else is unknown.
+    pub fn new(code: impl Into<String>, name: impl Into<String>) -> Self {
+        Customer {
+            code: code.into(),
+            name: name.into(),
+            credit_grade: None,
+            credit_limit: None,
+            terms: None,
+            region: None,
+            tags: Vec::new(),
+            contact: Contact::default(),
+            salesperson: None,
+        }
+    }
+}
+
+impl Invoice {
+    /// An invoice with only what every invoice has; the optional facts are unknown and it is not disputed.
+    pub fn new(
+        number: impl Into<String>,
+        customer: impl Into<String>,
+        date: NaiveDate,
+        amount: Money,
+    ) -> Self {
+        Invoice {
+            number: number.into(),
+            customer: customer.into(),
+            order: None,
+            date,
+            amount,
+            due: None,
+            terms: None,
+            shipped: None,
+            salesperson: None,
+            product_line: None,
+            region: None,
+            disputed: false,
+        }
+    }
+}
+
 /// Part of a payment named for one invoice. `amount: None` means "as much as it needs".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Application {
@@ -119,6 +161,18 @@ pub enum Role {
     Ceo,
     Cfo,
     Legal,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Salesperson,
+        Role::SalesManager,
+        Role::Finance,
+        Role::SalesDirector,
+        Role::Ceo,
+        Role::Cfo,
+        Role::Legal,
+    ];
 }
 
 /// How to reach someone, channel by channel.

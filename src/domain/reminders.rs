@@ -64,7 +64,7 @@ mod tests;
 
 pub use history::{HistoryRecord, ReminderHistory};
 pub use notes::{
-    CollectionNotes, InvoiceRef, Note, NoteEntry, NotesView, PromiseState, ReminderKey,
+    CollectionNotes, InvoiceRef, Note, NoteEntry, NotesView, Paused, PromiseState, ReminderKey,
 };
 
 use super::asof::AsOf;
@@ -102,6 +102,9 @@ pub struct EvalInput<'a> {
     pub history: &'a ReminderHistory,
     pub notes: &'a CollectionNotes,
     pub settings: &'a ReminderSettings,
+    /// Credit grades computed from payment history, by customer code; a customer without
+    /// one (too little history) keeps its imported grade.
+    pub grades: &'a HashMap<String, String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -229,6 +232,20 @@ fn plus(date: NaiveDate, days: i64) -> NaiveDate {
 }
 
 impl<'a> Checker<'a> {
+    /// The checker and the open invoices' facts, as both `evaluate` and `preview_counts`
+    /// need them.
+    fn prepared(input: &EvalInput<'a>) -> (Checker<'a>, Vec<Facts<'a>>) {
+        let checker = Checker::new(input);
+        let facts = prepare(
+            input.pool,
+            input.ledger,
+            &checker.notes,
+            input.grades,
+            input.as_of,
+        );
+        (checker, facts)
+    }
+
     fn new(input: &EvalInput<'a>) -> Checker<'a> {
         let as_of = input.as_of;
         let window_start = input
@@ -299,8 +316,7 @@ impl<'a> Checker<'a> {
 /// The reminders to create as of `input.as_of` (see the module docs for the semantics).
 /// O(n log n + n·rules) for n open invoices.
 pub fn evaluate(input: &EvalInput<'_>) -> Vec<Reminder> {
-    let checker = Checker::new(input);
-    let facts = prepare(input.pool, input.ledger, &checker.notes, input.as_of);
+    let (checker, facts) = Checker::prepared(input);
     let directory = Directory::new(input.directory);
     let mut out = Vec::new();
     for (r, rule) in input.rules.iter().enumerate() {
@@ -341,8 +357,7 @@ pub fn evaluate(input: &EvalInput<'_>) -> Vec<Reminder> {
 /// `input.as_of`, with the history and notes applied exactly as [`evaluate`] applies them
 /// (pass an empty history to count every match). One entry per rule, in rule order.
 pub fn preview_counts(input: &EvalInput<'_>) -> Vec<(usize, usize)> {
-    let checker = Checker::new(input);
-    let facts = prepare(input.pool, input.ledger, &checker.notes, input.as_of);
+    let (checker, facts) = Checker::prepared(input);
     input
         .rules
         .iter()

@@ -374,18 +374,15 @@ mod tests {
 
     fn invoice(due: Option<NaiveDate>, terms: Option<Terms>) -> Invoice {
         Invoice {
-            number: "INV-1".into(),
-            customer: "C1".into(),
-            order: None,
-            date: d(2024, 3, 10),
-            amount: Money::new(100, Currency::CNY),
             due,
             terms,
             shipped: Some(d(2024, 3, 12)),
-            salesperson: None,
-            product_line: None,
-            region: None,
-            disputed: false,
+            ..Invoice::new(
+                "INV-1",
+                "C1",
+                d(2024, 3, 10),
+                Money::new(100, Currency::CNY),
+            )
         }
     }
 

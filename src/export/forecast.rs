@@ -79,18 +79,8 @@ mod tests {
 
     fn invoice(number: &str, customer: &str, date: NaiveDate, minor: i64) -> Invoice {
         Invoice {
-            number: number.into(),
-            customer: customer.into(),
-            order: None,
-            date,
-            amount: Money::new(minor, Currency::CNY),
             due: Some(date + Duration::days(30)),
-            terms: None,
-            shipped: None,
-            salesperson: None,
-            product_line: None,
-            region: None,
-            disputed: false,
+            ..Invoice::new(number, customer, date, Money::new(minor, Currency::CNY))
         }
     }
 
@@ -98,15 +88,7 @@ mod tests {
     fn pool() -> Pool {
         let mut pool = Pool {
             customers: vec![Customer {
-                code: "0001".into(),
-                name: "=HYPERLINK(\"http://evil\")".into(),
-                credit_grade: None,
-                credit_limit: None,
-                terms: None,
-                region: None,
-                tags: vec![],
-                contact: Default::default(),
-                salesperson: None,
+                ..Customer::new("0001", "=HYPERLINK(\"http://evil\")")
             }],
             ..Pool::default()
         };

@@ -83,29 +83,16 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
         let pool = Pool {
             customers: vec![Customer {
-                code: "0001".into(),
-                name: "=HYPERLINK(\"http://evil\",\"点我\")".into(),
-                credit_grade: None,
-                credit_limit: None,
-                terms: None,
-                region: None,
-                tags: vec![],
-                contact: Default::default(),
-                salesperson: None,
+                ..Customer::new("0001", "=HYPERLINK(\"http://evil\",\"点我\")")
             }],
             invoices: vec![Invoice {
-                number: "0000611365".into(),
-                customer: "0001".into(),
-                order: None,
-                date,
-                amount: Money::new(123_456, Currency::CNY),
                 due: Some(date),
-                terms: None,
-                shipped: None,
-                salesperson: None,
-                product_line: None,
-                region: None,
-                disputed: false,
+                ..Invoice::new(
+                    "0000611365",
+                    "0001",
+                    date,
+                    Money::new(123_456, Currency::CNY),
+                )
             }],
             ..Pool::default()
         };

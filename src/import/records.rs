@@ -213,17 +213,7 @@ fn assemble(kept: Vec<Candidate>, kind: FileKind) -> ImportBatch {
 }
 
 fn bare_customer(c: CustomerRef) -> Customer {
-    Customer {
-        code: c.code,
-        name: c.name,
-        credit_grade: None,
-        credit_limit: None,
-        terms: None,
-        region: None,
-        tags: Vec::new(),
-        contact: Default::default(),
-        salesperson: None,
-    }
+    Customer::new(c.code, c.name)
 }
 
 #[cfg(test)]

@@ -99,11 +99,8 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
         let pool = Pool {
             customers: vec![Customer {
-                code: "0001".into(),
-                name: "<script>alert(1)</script>华东".into(),
                 credit_grade: Some("A".into()),
                 credit_limit: Some(Money::new(50_000_000, Currency::CNY)),
-                terms: None,
                 region: Some("华东".into()),
                 tags: vec!["机械".into()],
                 contact: Contact {
@@ -112,20 +109,17 @@ mod tests {
                     mobile: Some("13800000000".into()),
                 },
                 salesperson: Some("张三".into()),
+                ..Customer::new("0001", "<script>alert(1)</script>华东")
             }],
             invoices: vec![Invoice {
-                number: "0000611365".into(),
-                customer: "0001".into(),
-                order: None,
-                date,
-                amount: Money::new(-12, Currency::parse("JPY").unwrap()),
                 due: Some(date),
-                terms: None,
-                shipped: None,
-                salesperson: None,
-                product_line: None,
-                region: None,
                 disputed: true,
+                ..Invoice::new(
+                    "0000611365",
+                    "0001",
+                    date,
+                    Money::new(-12, Currency::parse("JPY").unwrap()),
+                )
             }],
             ..Pool::default()
         };

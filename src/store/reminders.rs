@@ -5,7 +5,7 @@
 use super::idb::{Db, StoreError};
 use super::schema::{AUDIT, NOTES, REMINDER_HISTORY};
 use crate::domain::asof::AsOf;
-use crate::domain::audit::AuditEntry;
+use crate::domain::audit::{numbered, AuditEntry};
 use crate::domain::reminders::{
     CollectionNotes, HistoryRecord, NoteEntry, Reminder, ReminderHistory,
 };
@@ -32,14 +32,7 @@ pub async fn append_audit(
     next_seq: u64,
     entries: Vec<AuditEntry>,
 ) -> Result<Vec<AuditEntry>, StoreError> {
-    let numbered: Vec<AuditEntry> = entries
-        .into_iter()
-        .enumerate()
-        .map(|(i, e)| AuditEntry {
-            seq: next_seq + i as u64,
-            ..e
-        })
-        .collect();
+    let numbered = numbered(entries, next_seq);
     db.write(&[AUDIT], |w| {
         for e in &numbered {
             w.put(AUDIT, &seq_key(e.seq), e)?;

@@ -64,8 +64,9 @@ fn App() -> impl IntoView {
         persisted: RwSignal::new(None),
     };
     provide_context(state);
-    provide_context(super::reminder_run::provide(state, data));
+    // Ratings first: the reminder rules read the computed grades.
     super::data_credit::provide_ratings(data, state);
+    provide_context(super::reminder_run::provide(state, data));
     provide_context(super::forecast::Forecast::new(data, state));
     leptos::task::spawn_local(data.load());
     // Another tab changed the stored data: read it again, so both tabs show the same pool.

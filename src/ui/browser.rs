@@ -243,6 +243,16 @@ pub fn loaded_connect_origins() -> String {
         .unwrap_or_default()
 }
 
+/// Moves to another hash route (the hashchange listener updates the app).
+pub fn set_location_hash(hash: &str) {
+    let _ = window().location().set_hash(hash);
+}
+
+/// Opens the browser's print dialog (statements print on A4).
+pub fn print() {
+    let _ = window().print();
+}
+
 pub fn reload() {
     let _ = window().location().reload();
 }

@@ -2,7 +2,7 @@
 //! written back through the store. Components read the signals and call these functions.
 
 use crate::domain::asof::AsOf;
-use crate::domain::audit::AuditEntry;
+use crate::domain::audit::{numbered, AuditEntry};
 use crate::domain::keys::Record;
 use crate::domain::merge::{self, ImportLog, UndoConflict};
 use crate::domain::model::{Customer, Pool};
@@ -405,15 +405,8 @@ impl Data {
         created: Vec<AuditEntry>,
     ) -> Result<(), CommitError> {
         let db = self.db()?;
-        let next = self.reserve_audit_seqs(created.len());
-        let created: Vec<AuditEntry> = created
-            .into_iter()
-            .enumerate()
-            .map(|(i, e)| AuditEntry {
-                seq: next + i as u64,
-                ..e
-            })
-            .collect();
+        let first = self.reserve_audit_seqs(created.len());
+        let created = numbered(created, first);
         let mut history = self.history.get_untracked();
         store::save_day(&db, &mut history, reminders, as_of, &created)
             .await

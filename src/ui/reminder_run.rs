@@ -7,15 +7,16 @@
 use super::app::AppState;
 use super::browser;
 use super::data::Data;
+use super::data_credit::Ratings;
 use super::i18n::Lang as UiLang;
 use crate::domain::asof::AsOf;
 use crate::domain::audit::{AuditAction, AuditEntry};
-use crate::domain::reminders::{evaluate, EvalInput, Reminder, ReminderSettings};
-use crate::domain::rules::Severity;
+use crate::domain::reminders::{evaluate, EvalInput, Reminder, ReminderHistory, ReminderSettings};
+use crate::domain::rules::{Rule, Severity};
 use crate::domain::templates::Lang;
 use crate::export::reminders::main_text;
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The reminders of one as-of day.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -27,6 +28,8 @@ pub struct Day {
 #[derive(Clone, Copy)]
 pub struct ReminderRun {
     pub day: Memo<Day>,
+    /// Computed credit grades by customer (for the rules' grade condition).
+    pub grades: Memo<HashMap<String, String>>,
     /// The last store error, if the day could not be recorded.
     pub error: RwSignal<Option<String>>,
 }
@@ -40,6 +43,14 @@ pub fn message_lang(lang: UiLang) -> Lang {
 
 pub fn provide(state: AppState, data: Data) -> ReminderRun {
     let tick = RwSignal::new(0u64);
+    let ratings = expect_context::<Ratings>().0;
+    let grades = Memo::new(move |_| {
+        ratings.with(|rs| {
+            rs.iter()
+                .filter_map(|r| Some((r.customer.clone(), r.grade.letter()?.to_owned())))
+                .collect::<HashMap<String, String>>()
+        })
+    });
     let day = Memo::new(move |_| {
         tick.track();
         if !matches!(data.ready.get(), Some(Ok(()))) {
@@ -47,28 +58,9 @@ pub fn provide(state: AppState, data: Data) -> ReminderRun {
         }
         let as_of = AsOf(state.as_of.get());
         let history = data.history.with_untracked(|h| h.before(as_of));
-        let settings = ReminderSettings {
-            company: data.company.get(),
-            language: message_lang(state.lang.get()),
-        };
-        let reminders = data.pool.with(|pool| {
-            state.ledger.with(|ledger| {
-                data.rules.with(|rules| {
-                    data.notes.with(|notes| {
-                        evaluate(&EvalInput {
-                            pool,
-                            ledger,
-                            rules: &rules.rules,
-                            directory: &pool.staff,
-                            as_of,
-                            history: &history,
-                            notes,
-                            settings: &settings,
-                        })
-                    })
-                })
-            })
-        });
+        let reminders = data
+            .rules
+            .with(|rules| with_input(state, data, grades, &rules.rules, &history, as_of, evaluate));
         Day {
             as_of: Some(as_of),
             reminders,
@@ -76,6 +68,7 @@ pub fn provide(state: AppState, data: Data) -> ReminderRun {
     });
     let run = ReminderRun {
         day,
+        grades,
         error: RwSignal::new(None),
     };
 
@@ -115,6 +108,43 @@ pub fn provide(state: AppState, data: Data) -> ReminderRun {
     })
     .forget();
     run
+}
+
+/// Runs `f` (evaluate, or count) on `rules` with the app's pool, ledger, notes, computed
+/// grades and message settings as of `as_of`, against `history`. Tracked reads: call it in a
+/// memo, which then follows every input.
+pub fn with_input<R>(
+    state: AppState,
+    data: Data,
+    grades: Memo<HashMap<String, String>>,
+    rules: &[Rule],
+    history: &ReminderHistory,
+    as_of: AsOf,
+    f: impl FnOnce(&EvalInput<'_>) -> R,
+) -> R {
+    let settings = ReminderSettings {
+        company: data.company.get(),
+        language: message_lang(state.lang.get()),
+    };
+    data.pool.with(|pool| {
+        state.ledger.with(|ledger| {
+            data.notes.with(|notes| {
+                grades.with(|grades| {
+                    f(&EvalInput {
+                        pool,
+                        ledger,
+                        rules,
+                        directory: &pool.staff,
+                        as_of,
+                        history,
+                        notes,
+                        settings: &settings,
+                        grades,
+                    })
+                })
+            })
+        })
+    })
 }
 
 /// Stores the day's history and logs the reminders not created before; notifies the user of

@@ -17,6 +17,8 @@ pub enum Route {
     Settings,
     /// One customer's page (`#/customer?code=…`); reached from links, not the navigation.
     Customer,
+    /// Statements of account (`#/statement?code=…&from=…&to=…`); reached from links.
+    Statement,
 }
 
 impl Route {
@@ -46,6 +48,7 @@ impl Route {
             Route::Forecast => "forecast",
             Route::Settings => "settings",
             Route::Customer => "customer",
+            Route::Statement => "statement",
         }
     }
 
@@ -61,6 +64,7 @@ impl Route {
             Route::Forecast => Msg::NavForecast,
             Route::Settings => Msg::NavSettings,
             Route::Customer => Msg::Customer,
+            Route::Statement => Msg::StatementTitle,
         }
     }
 
@@ -79,7 +83,7 @@ impl Route {
         let slug = slug.split(['/', '?']).next().unwrap_or("");
         Route::NAV
             .into_iter()
-            .chain([Route::Customer])
+            .chain([Route::Customer, Route::Statement])
             .find(|r| r.slug() == slug)
             .unwrap_or_default()
     }
@@ -91,7 +95,10 @@ mod tests {
 
     #[test]
     fn hashes_round_trip() {
-        for r in Route::NAV.into_iter().chain([Route::Customer]) {
+        for r in Route::NAV
+            .into_iter()
+            .chain([Route::Customer, Route::Statement])
+        {
             assert_eq!(Route::from_hash(&r.href()), r);
         }
         assert_eq!(Route::from_hash(""), Route::Import);

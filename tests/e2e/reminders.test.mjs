@@ -130,6 +130,15 @@ test("a cooldown, a promise to pay that pauses and then escalates, and the catch
   await card(page, "INV-2026-010").waitFor({ state: "detached" });
   assert.equal(await page.getByTestId("reminder").count(), 4, "still in every total, no reminder");
 
+  // A dispute flagged from the inbox stops the reminder; cleared, the reminder is back.
+  await card(page, "INV-2026-033").getByTestId("reminder-dispute").click();
+  await card(page, "INV-2026-033").waitFor({ state: "detached" });
+  await page.locator("[data-testid=paused] summary").click();
+  assert.equal(await page.locator("[data-testid=paused-promise][data-invoice=INV-2026-010]").count(), 1);
+  await page.locator("[data-testid=paused-dispute][data-invoice=INV-2026-033]").getByTestId("clear-dispute").click();
+  await card(page, "INV-2026-033").waitFor();
+  assert.equal(await page.getByTestId("reminder").count(), 4);
+
   // Two days later every tier is cooling down and the promise holds: nothing new.
   await asOf(page, "2026-04-02");
   await page.getByTestId("reminders-empty").waitFor();

@@ -33,18 +33,9 @@ fn staff() -> Vec<Person> {
 fn pool() -> Pool {
     Pool {
         invoices: vec![Invoice {
-            number: "INV-9".into(),
-            customer: "C1".into(),
-            order: None,
-            date: d(5, 1),
-            amount: cny(50_000),
             due: Some(d(5, 31)),
-            terms: None,
-            shipped: None,
             salesperson: Some("张三".into()),
-            product_line: None,
-            region: None,
-            disputed: false,
+            ..Invoice::new("INV-9", "C1", d(5, 1), cny(50_000))
         }],
         orders: vec![SalesOrder {
             number: "SO-1".into(),

@@ -3,9 +3,7 @@ use crate::domain::approvals::{
     ApprovalConfig, ApprovalRequest, ApprovalStep, Decision, RequestKind, Subject,
 };
 use crate::domain::ledger::ledger;
-use crate::domain::model::{
-    Application, Contact, Customer, Invoice, Payment, Pool, Role, SalesOrder,
-};
+use crate::domain::model::{Application, Customer, Invoice, Payment, Pool, Role, SalesOrder};
 use crate::domain::money::{Currency, Money};
 use crate::domain::terms::{Terms, TermsBase};
 use chrono::NaiveDateTime;
@@ -22,31 +20,15 @@ fn usd(dollars: i64) -> Money {
 }
 fn customer(code: &str, limit: Option<Money>, terms: Option<Terms>) -> Customer {
     Customer {
-        code: code.into(),
-        name: format!("{code} 有限公司"),
-        credit_grade: None,
         credit_limit: limit,
         terms,
-        region: None,
-        tags: vec![],
-        contact: Contact::default(),
-        salesperson: None,
+        ..Customer::new(code, format!("{code} 有限公司"))
     }
 }
 fn inv(number: &str, cust: &str, date: NaiveDate, amount: Money, due: NaiveDate) -> Invoice {
     Invoice {
-        number: number.into(),
-        customer: cust.into(),
-        order: None,
-        date,
-        amount,
         due: Some(due),
-        terms: None,
-        shipped: None,
-        salesperson: None,
-        product_line: None,
-        region: None,
-        disputed: false,
+        ..Invoice::new(number, cust, date, amount)
     }
 }
 /// Pays `invoice` in full on `date` (`amount` must be its amount).

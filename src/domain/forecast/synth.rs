@@ -2,7 +2,7 @@
 //! model's tests and for benchmarks. Same spec, same pool, on every platform.
 
 use super::features::days_to_month_end;
-use crate::domain::model::{Application, Contact, Customer, Invoice, Payment, Pool};
+use crate::domain::model::{Application, Customer, Invoice, Payment, Pool};
 use crate::domain::money::{Currency, Money};
 use crate::domain::terms::{effective_due, Terms, TermsBase};
 use chrono::{Duration, NaiveDate};
@@ -104,15 +104,8 @@ pub fn synthetic_history(spec: &SynthSpec) -> Pool {
         };
         let terms = terms_cycle[i % terms_cycle.len()];
         pool.customers.push(Customer {
-            code: code.clone(),
-            name: format!("Customer {i}"),
-            credit_grade: None,
-            credit_limit: None,
             terms: Some(terms),
-            region: None,
-            tags: Vec::new(),
-            contact: Contact::default(),
-            salesperson: None,
+            ..Customer::new(code.clone(), format!("Customer {i}"))
         });
         let typical = (4.0 + 3.0 * rng.unit()) * std::f64::consts::LN_10;
         let own_mean = 35.0 * rng.unit();

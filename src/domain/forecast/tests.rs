@@ -57,18 +57,8 @@ fn invoice(
     amount: Money,
 ) -> Invoice {
     Invoice {
-        number: number.into(),
-        customer: customer.into(),
-        order: None,
-        date,
-        amount,
         due: Some(due),
-        terms: None,
-        shipped: None,
-        salesperson: None,
-        product_line: None,
-        region: None,
-        disputed: false,
+        ..Invoice::new(number, customer, date, amount)
     }
 }
 

@@ -36,18 +36,14 @@ fn pool_of(rows: &[Row]) -> Pool {
         let number = format!("I{n}");
         let code = format!("C{customer}");
         pool.invoices.push(Invoice {
-            number: number.clone(),
-            customer: code.clone(),
-            order: None,
-            date,
-            amount: Money::new(amount, currency),
             due: Some(due),
-            terms: None,
-            shipped: None,
-            salesperson: None,
-            product_line: None,
-            region: None,
             disputed,
+            ..Invoice::new(
+                number.clone(),
+                code.clone(),
+                date,
+                Money::new(amount, currency),
+            )
         });
         if let Some((delay, partial)) = payment {
             let paid = if partial { amount / 3 } else { amount };

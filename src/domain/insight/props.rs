@@ -168,18 +168,16 @@ fn a_hundred_thousand_invoices_and_payments() {
         .map(|n| {
             let date = day(next(700) as i64);
             Invoice {
-                number: format!("INV{n:06}"),
-                customer: customers[next(2_000) as usize].clone(),
-                order: None,
-                date,
-                amount: Money::new(next(1_000_000) as i64, currencies[next(2) as usize]),
                 due: Some(date + chrono::Duration::days(next(90) as i64)),
-                terms: None,
-                shipped: None,
                 salesperson: PEOPLE[next(3) as usize].map(Into::into),
                 product_line: LINES[next(3) as usize].map(Into::into),
                 region: REGIONS[next(3) as usize].map(Into::into),
-                disputed: false,
+                ..Invoice::new(
+                    format!("INV{n:06}"),
+                    customers[next(2_000) as usize].clone(),
+                    date,
+                    Money::new(next(1_000_000) as i64, currencies[next(2) as usize]),
+                )
             }
         })
         .collect();

@@ -3,7 +3,7 @@
 use super::*;
 use crate::domain::ledger::ledger;
 use crate::domain::ledger_query::{select, LedgerQuery};
-use crate::domain::model::{Application, Contact, CreditNote, Customer, Invoice, Payment};
+use crate::domain::model::{Application, CreditNote, Customer, Invoice, Payment};
 
 pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -27,18 +27,11 @@ fn inv(
     line: &str,
 ) -> Invoice {
     Invoice {
-        number: n.into(),
-        customer: c.into(),
-        order: None,
-        date,
-        amount,
         due: Some(due),
-        terms: None,
-        shipped: None,
         salesperson: sp.map(Into::into),
         product_line: Some(line.into()),
         region: region.map(Into::into),
-        disputed: false,
+        ..Invoice::new(n, c, date, amount)
     }
 }
 
@@ -60,15 +53,8 @@ fn pay(n: &str, c: &str, date: NaiveDate, amount: Money, names: Option<&str>) ->
 
 fn customer(code: &str, name: &str, grade: &str) -> Customer {
     Customer {
-        code: code.into(),
-        name: name.into(),
         credit_grade: Some(grade.into()),
-        credit_limit: None,
-        terms: None,
-        region: None,
-        tags: vec![],
-        contact: Contact::default(),
-        salesperson: None,
+        ..Customer::new(code, name)
     }
 }
 

@@ -15,20 +15,7 @@ fn usd(minor: i64) -> Money {
 }
 
 fn inv(number: &str, customer: &str, date: NaiveDate, amount: Money) -> Invoice {
-    Invoice {
-        number: number.into(),
-        customer: customer.into(),
-        order: None,
-        date,
-        amount,
-        due: None,
-        terms: None,
-        shipped: None,
-        salesperson: None,
-        product_line: None,
-        region: None,
-        disputed: false,
-    }
+    Invoice::new(number, customer, date, amount)
 }
 fn due_on(mut invoice: Invoice, due: NaiveDate) -> Invoice {
     invoice.due = Some(due);
@@ -369,15 +356,8 @@ fn due_dates_come_from_the_invoice_then_the_customer_terms() {
         vec![],
     );
     p.customers.push(Customer {
-        code: "A".into(),
-        name: "Alpha".into(),
-        credit_grade: None,
-        credit_limit: None,
         terms: Some(Terms::new(TermsBase::EndOfMonth, 30)),
-        region: None,
-        tags: vec![],
-        contact: Default::default(),
-        salesperson: None,
+        ..Customer::new("A", "Alpha")
     });
     let l = ledger(&p, AsOf(d(3, 15)));
     assert_eq!(line(&l, &p, "I1").due, d(3, 1));

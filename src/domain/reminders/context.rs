@@ -16,6 +16,8 @@ pub(super) struct Facts<'a> {
     pub line: &'a InvoiceLine,
     pub invoice: &'a Invoice,
     pub customer: Option<&'a Customer>,
+    /// The computed credit grade, else the imported one.
+    pub grade: Option<&'a str>,
     /// Days overdue as of the evaluation date.
     pub days: i64,
     pub region: Option<&'a str>,
@@ -33,7 +35,7 @@ impl<'a> Facts<'a> {
     pub fn as_invoice_facts(&self) -> InvoiceFacts<'a> {
         InvoiceFacts {
             days_overdue: self.days,
-            credit_grade: self.customer.and_then(|c| c.credit_grade.as_deref()),
+            credit_grade: self.grade,
             region: self.region,
             product_line: self.product_line,
             tags: self.customer.map_or(&[][..], |c| c.tags.as_slice()),
@@ -78,6 +80,7 @@ pub(super) fn prepare<'a>(
     pool: &'a Pool,
     ledger: &'a Ledger,
     notes: &NotesView<'_>,
+    grades: &'a HashMap<String, String>,
     as_of: AsOf,
 ) -> Vec<Facts<'a>> {
     let customers: HashMap<&str, &Customer> = pool
@@ -114,6 +117,10 @@ pub(super) fn prepare<'a>(
             line,
             invoice,
             customer,
+            grade: grades
+                .get(code)
+                .map(String::as_str)
+                .or_else(|| customer.and_then(|c| c.credit_grade.as_deref())),
             days: line.days_overdue.saturating_add(shift),
             region: non_empty(&invoice.region)
                 .or_else(|| customer.and_then(|c| non_empty(&c.region)))

@@ -127,6 +127,19 @@ fn key(invoice: &InvoiceRef) -> (&str, &str) {
     (invoice.customer.as_str(), invoice.number.as_str())
 }
 
+fn own((customer, number): (&str, &str)) -> InvoiceRef {
+    InvoiceRef::new(customer, number)
+}
+
+/// See [`NotesView::paused`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Paused {
+    pub disputed: Vec<InvoiceRef>,
+    pub excluded: Vec<String>,
+    pub snoozed: Vec<(InvoiceRef, NaiveDate)>,
+    pub promised: Vec<(InvoiceRef, NaiveDate, Option<Money>)>,
+}
+
 /// Where a promise to pay stands as of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PromiseState {
@@ -183,6 +196,37 @@ impl NotesView<'_> {
     /// The dispute flag set in the app, if any (it overrides the imported one).
     pub fn dispute(&self, customer: &str, number: &str) -> Option<bool> {
         self.disputes.get(&(customer, number)).copied()
+    }
+
+    /// What the notes hold back as of `as_of`, sorted, for the inbox's "paused" list:
+    /// invoices flagged disputed, customers excluded, active snoozes and pending promises.
+    pub fn paused(&self, as_of: AsOf) -> Paused {
+        let mut p = Paused {
+            disputed: self
+                .disputes
+                .iter()
+                .filter(|(_, on)| **on)
+                .map(|(k, _)| own(*k))
+                .collect(),
+            excluded: self.excluded.iter().map(|c| (*c).to_owned()).collect(),
+            snoozed: self
+                .snoozes
+                .iter()
+                .filter(|(_, until)| **until > as_of.0)
+                .map(|(k, until)| (own(*k), *until))
+                .collect(),
+            promised: self
+                .promises
+                .iter()
+                .filter(|(_, (date, _))| *date >= as_of.0)
+                .map(|(k, (date, amount))| (own(*k), *date, *amount))
+                .collect(),
+        };
+        p.disputed.sort();
+        p.excluded.sort();
+        p.snoozed.sort();
+        p.promised.sort_by(|a, b| a.0.cmp(&b.0));
+        p
     }
 
     pub fn is_excluded(&self, customer: &str) -> bool {

@@ -62,36 +62,21 @@ pub(super) fn staff() -> Vec<Person> {
 
 pub(super) fn customer(code: &str, name: &str, grade: Option<&str>, sales: &str) -> Customer {
     Customer {
-        code: code.into(),
-        name: name.into(),
         credit_grade: grade.map(Into::into),
-        credit_limit: None,
-        terms: None,
-        region: None,
-        tags: vec![],
         contact: Contact {
             name: Some(format!("{name}财务部")),
             email: Some(format!("ap@{code}.example.com")),
             mobile: None,
         },
         salesperson: Some(sales.into()),
+        ..Customer::new(code, name)
     }
 }
 
 pub(super) fn invoice(number: &str, customer: &str, due: NaiveDate, amount: Money) -> Invoice {
     Invoice {
-        number: number.into(),
-        customer: customer.into(),
-        order: None,
-        date: plus(due, -30),
-        amount,
         due: Some(due),
-        terms: None,
-        shipped: None,
-        salesperson: None,
-        product_line: None,
-        region: None,
-        disputed: false,
+        ..Invoice::new(number, customer, plus(due, -30), amount)
     }
 }
 
@@ -107,6 +92,8 @@ pub(super) struct World {
     pub history: ReminderHistory,
     pub notes: CollectionNotes,
     pub settings: ReminderSettings,
+    /// Computed credit grades (empty: the imported grades hold).
+    pub grades: HashMap<String, String>,
 }
 
 impl World {
@@ -125,6 +112,7 @@ impl World {
                 company: "星河贸易".into(),
                 language: Lang::Zh,
             },
+            grades: HashMap::new(),
         }
     }
 
@@ -144,6 +132,7 @@ impl World {
             history: &self.history,
             notes: &self.notes,
             settings: &self.settings,
+            grades: &self.grades,
         })
     }
 
@@ -158,6 +147,7 @@ impl World {
             history: &self.history,
             notes: &self.notes,
             settings: &self.settings,
+            grades: &self.grades,
         })
     }
 

@@ -87,7 +87,8 @@ pub fn CustomerPage() -> impl IntoView {
                         </tbody>
                     </table>
                     <super::credit_customer::CustomerCredit code=code.clone()/>
-                    <p><a data-testid="customer-ledger-link" href=format!("#/ledger?customer={}", percent(&code))>{Msg::OpenInLedger.text(lang)}</a></p>
+                    <p><a data-testid="customer-ledger-link" href=format!("#/ledger?customer={}", percent(&code))>{Msg::OpenInLedger.text(lang)}</a>
+                        " · "<a data-testid="customer-statement-link" href=crate::ui::pages::statement::statement_href(&code)>{Msg::StatementLink.text(lang)}</a></p>
                     <h2>{Msg::InvoicesTitle.text(lang)}</h2>
                     <table class="grid">
                         <thead><tr>

@@ -139,6 +139,7 @@ fn view_board(d: &Dashboard, lang: Lang) -> AnyView {
     view! {
         <section class="dashboard" data-testid="page-dashboard">
             <h1>{t(Msg::NavDashboard)}</h1>
+            <p><a data-testid="statements-overdue" href="#/statement?overdue=1">{t(Msg::StatementsOverdue)}</a></p>
             <div class="cards">{cards}</div>
             <details class="formula"><summary>{t(Msg::DsoFormulas)}</summary>
                 <p>{STANDARD_DSO_FORMULA}</p><p>{COUNTBACK_DSO_FORMULA}</p>

@@ -16,6 +16,7 @@ pub mod ledger;
 pub mod reminders;
 mod rules;
 mod settings;
+pub mod statement;
 
 #[component]
 pub fn Page() -> impl IntoView {
@@ -34,6 +35,7 @@ pub fn Page() -> impl IntoView {
             Route::Credit => view! { <credit::CreditPage/> }.into_any(),
             Route::Approvals => view! { <approvals::ApprovalsPage/> }.into_any(),
             Route::Forecast => view! { <forecast::ForecastPage/> }.into_any(),
+            Route::Statement => view! { <statement::StatementPage/> }.into_any(),
         }
     }
 }

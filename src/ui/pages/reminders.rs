@@ -1,9 +1,10 @@
 //! The reminder inbox for the as-of date (the in-app to-do), grouped by severity and
 //! recipients, with every hand-over and collection action; and the audit log.
 
+use crate::domain::asof::AsOf;
 use crate::domain::audit::{AuditAction, AuditEntry, AuditFilter};
 use crate::domain::money::Money;
-use crate::domain::reminders::{Note, Reminder, ReminderWarning};
+use crate::domain::reminders::{InvoiceRef, Note, Reminder, ReminderWarning};
 use crate::domain::rules::{Channel, Severity};
 use crate::export::reminders::main_text;
 use crate::import::cells::parse_amount;
@@ -158,8 +159,139 @@ fn Inbox() -> impl IntoView {
             </div>
             {error}
             {list}
+            <PausedList/>
         </section>
     }
+}
+
+/// What the collection notes hold back on the as-of date, each with a way to undo it:
+/// disputes cleared, customers included again, snoozes ended; pending promises listed.
+#[component]
+fn PausedList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<Data>();
+    let status: RwSignal<Option<Outcome>> = RwSignal::new(None);
+    let undo = move |customer: String, invoices: Vec<String>, note: Note, action: AuditAction| {
+        let as_of = state.as_of.get_untracked();
+        leptos::task::spawn_local(async move {
+            let e =
+                AuditEntry::about_customer(&customer, invoices, action, browser::now_ms(), as_of);
+            let r = data.add_notes(as_of, vec![note], e).await;
+            status.set(Some(
+                r.map(|_| Msg::Saved.text(state.lang.get_untracked()).to_owned())
+                    .map_err(|e| format!("{e:?}")),
+            ));
+        });
+    };
+    move || {
+        let lang = state.lang.get();
+        let as_of = AsOf(state.as_of.get());
+        let p = data.notes.with(|n| n.view(as_of).paused(as_of));
+        if p.disputed.is_empty()
+            && p.excluded.is_empty()
+            && p.snoozed.is_empty()
+            && p.promised.is_empty()
+        {
+            return ().into_any();
+        }
+        let invoice_label =
+            |inv: &InvoiceRef, what: String| format!("{} {} · {what}", inv.customer, inv.number);
+        let mut rows: Vec<PausedRow> = Vec::new();
+        rows.extend(p.disputed.into_iter().map(|inv| PausedRow {
+            testid: "paused-dispute",
+            label: invoice_label(&inv, Msg::DisputedCond.text(lang).to_owned()),
+            customer: inv.customer.clone(),
+            invoice: Some(inv.number.clone()),
+            undo: Some((
+                "clear-dispute",
+                Msg::ClearDispute,
+                Note::Dispute {
+                    invoice: inv,
+                    on: false,
+                },
+                AuditAction::Dispute { on: false },
+            )),
+        }));
+        rows.extend(p.excluded.into_iter().map(|c| PausedRow {
+            testid: "paused-customer",
+            label: format!("{c} · {}", Msg::ExcludedWord.text(lang)),
+            customer: c.clone(),
+            invoice: None,
+            undo: Some((
+                "include-customer",
+                Msg::IncludeAgain,
+                Note::ExcludeCustomer {
+                    customer: c,
+                    on: false,
+                },
+                AuditAction::ExcludeCustomer { on: false },
+            )),
+        }));
+        rows.extend(p.snoozed.into_iter().map(|(inv, until)| PausedRow {
+            testid: "paused-snooze",
+            label: invoice_label(&inv, format!("{} {until}", Msg::SnoozeUntil.text(lang))),
+            customer: inv.customer.clone(),
+            invoice: Some(inv.number.clone()),
+            undo: Some((
+                "end-snooze",
+                Msg::EndSnooze,
+                Note::Snooze {
+                    invoice: inv,
+                    until: as_of.0,
+                },
+                AuditAction::Snoozed { until: as_of.0 },
+            )),
+        }));
+        rows.extend(p.promised.into_iter().map(|(inv, date, amount)| {
+            let amount = amount.map(|a| a.to_display_string()).unwrap_or_default();
+            PausedRow {
+                testid: "paused-promise",
+                label: invoice_label(
+                    &inv,
+                    format!("{} {date} {amount}", Msg::PromiseDate.text(lang)),
+                ),
+                customer: inv.customer.clone(),
+                invoice: Some(inv.number.clone()),
+                undo: None,
+            }
+        }));
+        let items = rows.into_iter().map(|row| {
+            let button = row.undo.map(|(testid, text, note, action)| {
+                let (customer, invoices) = (row.customer.clone(), row.invoice.iter().cloned().collect::<Vec<_>>());
+                view! {
+                    <button data-testid=testid on:click=move |_| undo(customer.clone(), invoices.clone(), note.clone(), action.clone())>
+                        {text.text(lang)}
+                    </button>
+                }
+            });
+            view! {
+                <li data-testid=row.testid data-customer=row.customer data-invoice=row.invoice>
+                    {row.label}
+                    {button}
+                </li>
+            }
+        }).collect_view();
+        view! {
+            <details class="paused" data-testid="paused">
+                <summary>{Msg::PausedTitle.text(lang)}</summary>
+                <ul>{items}</ul>
+                {move || status.get().map(|s| match s {
+                    Ok(t) => view! { <p class="status ok">{t}</p> }.into_any(),
+                    Err(e) => view! { <p class="status error">{e}</p> }.into_any(),
+                })}
+            </details>
+        }
+        .into_any()
+    }
+}
+
+/// One held-back item in the paused list and, where it can be undone, the button's hook, text, note and audit action.
+struct PausedRow {
+    testid: &'static str,
+    label: String,
+    customer: String,
+    invoice: Option<String>,
+    undo: Option<(&'static str, Msg, Note, AuditAction)>,
 }
 
 fn today_plus(days: u64) -> String {
@@ -538,11 +670,14 @@ fn AuditLog() -> impl IntoView {
     let data = expect_context::<Data>();
     let action = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let date = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
     let filter = move || AuditFilter {
         action: Some(action.get()).filter(|a| !a.is_empty()),
         text: text.get(),
-        from: None,
-        to: None,
+        from: date(from.get()),
+        to: date(to.get()),
     };
     let export = move |_| {
         let f = filter();
@@ -597,6 +732,8 @@ fn AuditLog() -> impl IntoView {
                 </select>
                 <input type="search" data-testid="audit-search" placeholder=move || Msg::LedgerSearch.text(state.lang.get())
                     on:input=move |ev| text.set(event_target_value(&ev))/>
+                <label>{state.t(Msg::FromDate)}<input type="date" data-testid="audit-from" on:change=move |ev| from.set(event_target_value(&ev))/></label>
+                <label>{state.t(Msg::ToDate)}<input type="date" data-testid="audit-to" on:change=move |ev| to.set(event_target_value(&ev))/></label>
                 <button data-testid="audit-export" on:click=export>{state.t(Msg::DownloadCsv)}</button>
             </div>
             <table class="audit">

@@ -4,7 +4,7 @@
 
 use crate::domain::asof::AsOf;
 use crate::domain::model::{Person, Reach, Role};
-use crate::domain::reminders::{evaluate, preview_counts, EvalInput, ReminderSettings};
+use crate::domain::reminders::{evaluate, preview_counts};
 use crate::domain::rules::{
     check_rules, default_rules, Channel, Consolidation, DayRange, MessageTemplate, RecipientSpec,
     Rule, RuleSet, RuleWarning, Severity,
@@ -15,22 +15,12 @@ use crate::ui::browser;
 use crate::ui::data::Data;
 use crate::ui::i18n::{role_name, Lang, Msg};
 use crate::ui::pages::reminders::{channel_label, severity_label};
-use crate::ui::reminder_run::message_lang;
+use crate::ui::reminder_run::{with_input, ReminderRun};
 use crate::ui::route::Route;
 use crate::ui::rule_form::{
     format_list, format_thresholds, parse_day, parse_list, parse_thresholds,
 };
 use leptos::prelude::*;
-
-const ROLES: [Role; 7] = [
-    Role::Salesperson,
-    Role::SalesManager,
-    Role::Finance,
-    Role::SalesDirector,
-    Role::Ceo,
-    Role::Cfo,
-    Role::Legal,
-];
 
 #[component]
 pub fn RulesPage() -> impl IntoView {
@@ -162,6 +152,7 @@ fn new_rule_id(rules: &[Rule], base: &str) -> String {
 fn RuleList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
+    let run = expect_context::<ReminderRun>();
     // Edits happen on a draft; "save" stores it and the reminders re-run.
     let draft: RwSignal<Vec<Rule>> = RwSignal::new(data.rules.get_untracked().rules);
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
@@ -176,24 +167,16 @@ fn RuleList() -> impl IntoView {
     let counts = Memo::new(move |_| {
         let as_of = AsOf(state.as_of.get());
         let history = data.history.with_untracked(|h| h.before(as_of));
-        let settings = ReminderSettings::default();
-        data.pool.with(|pool| {
-            state.ledger.with(|ledger| {
-                data.notes.with(|notes| {
-                    draft.with(|rules| {
-                        preview_counts(&EvalInput {
-                            pool,
-                            ledger,
-                            rules,
-                            directory: &pool.staff,
-                            as_of,
-                            history: &history,
-                            notes,
-                            settings: &settings,
-                        })
-                    })
-                })
-            })
+        draft.with(|rules| {
+            with_input(
+                state,
+                data,
+                run.grades,
+                rules,
+                &history,
+                as_of,
+                preview_counts,
+            )
         })
     });
     let lang = move || state.lang.get();
@@ -383,7 +366,7 @@ fn RuleEditor(index: usize, draft: RwSignal<Vec<Rule>>) -> impl IntoView {
         }
     };
     let c = &rule.conditions;
-    let role_boxes = ROLES
+    let role_boxes = Role::ALL
         .iter()
         .map(|&role| {
             let on = rule.recipients.contains(&RecipientSpec::Role(role));
@@ -558,6 +541,7 @@ fn RuleEditor(index: usize, draft: RwSignal<Vec<Rule>>) -> impl IntoView {
 fn TemplateEditor(rule: usize, template: usize, draft: RwSignal<Vec<Rule>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
+    let run = expect_context::<ReminderRun>();
     let lang = state.lang.get_untracked();
     let current =
         move || draft.with(|d| d.get(rule).and_then(|r| r.templates.get(template).cloned()));
@@ -614,32 +598,20 @@ fn TemplateEditor(rule: usize, template: usize, draft: RwSignal<Vec<Rule>>) -> i
             ..r
         };
         let as_of = AsOf(state.as_of.get());
-        let settings = ReminderSettings {
-            company: data.company.get(),
-            language: message_lang(state.lang.get()),
-        };
         let empty = Default::default();
-        data.pool
-            .with(|pool| {
-                state.ledger.with(|ledger| {
-                    data.notes.with(|notes| {
-                        evaluate(&EvalInput {
-                            pool,
-                            ledger,
-                            rules: std::slice::from_ref(&probe),
-                            directory: &pool.staff,
-                            as_of,
-                            history: &empty,
-                            notes,
-                            settings: &settings,
-                        })
-                    })
-                })
-            })
-            .into_iter()
-            .next()
-            .and_then(|rem| rem.messages.into_iter().next())
-            .map(|m| (m.subject.unwrap_or_default(), m.body))
+        with_input(
+            state,
+            data,
+            run.grades,
+            std::slice::from_ref(&probe),
+            &empty,
+            as_of,
+            evaluate,
+        )
+        .into_iter()
+        .next()
+        .and_then(|rem| rem.messages.into_iter().next())
+        .map(|m| (m.subject.unwrap_or_default(), m.body))
     });
     let placeholders = Placeholder::ALL
         .iter()
@@ -772,7 +744,7 @@ fn Directory() -> impl IntoView {
     let form = move || {
         editing.get().map(|p| {
             let lang = lang();
-            let role_boxes = ROLES.iter().map(|&role| {
+            let role_boxes = Role::ALL.iter().map(|&role| {
                 let on = p.roles.contains(&role);
                 view! {
                     <label class="check"><input type="checkbox" data-testid="staff-role" data-role=format!("{role:?}") prop:checked=on

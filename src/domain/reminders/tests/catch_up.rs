@@ -152,6 +152,7 @@ fn run_day(w: &mut World, as_of: NaiveDate) -> Vec<Reminder> {
         rules: w.rules.clone(),
         notes: w.notes.clone(),
         settings: w.settings.clone(),
+        grades: w.grades.clone(),
     };
     let out = day_world.run_and_record(as_of);
     w.history.replace_day(&out, AsOf(as_of));

@@ -292,3 +292,81 @@ fn day_ranges_before_the_due_date_work() {
     assert_eq!(shape(&out), [(0, vec!["INV-1"])]);
     assert_eq!(out[0].days_overdue, -2);
 }
+
+#[test]
+fn paused_lists_what_the_notes_hold_back_and_forgets_what_was_cleared() {
+    let mut w = World::new();
+    let d = today();
+    let inv = |n: &str| InvoiceRef::new("C001", n);
+    w.note(
+        d,
+        Note::Dispute {
+            invoice: inv("B"),
+            on: true,
+        },
+    )
+    .note(
+        d,
+        Note::Dispute {
+            invoice: inv("A"),
+            on: true,
+        },
+    )
+    .note(
+        d,
+        Note::Dispute {
+            invoice: inv("A"),
+            on: false,
+        },
+    )
+    .note(
+        d,
+        Note::ExcludeCustomer {
+            customer: "C009".into(),
+            on: true,
+        },
+    )
+    .note(
+        d,
+        Note::Snooze {
+            invoice: inv("S"),
+            until: plus(d, 3),
+        },
+    )
+    .note(
+        d,
+        Note::Snooze {
+            invoice: inv("T"),
+            until: d,
+        },
+    )
+    .note(
+        d,
+        Note::Promise {
+            invoice: inv("P"),
+            date: plus(d, 5),
+            amount: None,
+        },
+    )
+    .note(
+        d,
+        Note::Promise {
+            invoice: inv("Q"),
+            date: plus(d, -1),
+            amount: None,
+        },
+    );
+    let p = w.notes.view(AsOf(d)).paused(AsOf(d));
+    assert_eq!(p.disputed, [inv("B")]);
+    assert_eq!(p.excluded, ["C009"]);
+    assert_eq!(
+        p.snoozed,
+        [(inv("S"), plus(d, 3))],
+        "an ended snooze is not paused"
+    );
+    assert_eq!(
+        p.promised,
+        [(inv("P"), plus(d, 5), None)],
+        "a broken promise is not paused"
+    );
+}

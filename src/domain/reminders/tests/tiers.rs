@@ -1,7 +1,7 @@
 //! The default matrix: boundaries, exact texts, recipients.
 
 use super::*;
-use crate::domain::rules::{Channel, RecipientSpec, Severity};
+use crate::domain::rules::{Channel, RecipientSpec, Rule, Severity};
 
 fn fired_rules(days: i64) -> Vec<usize> {
     let mut w = World::new();
@@ -245,6 +245,25 @@ fn a_ledger_of_another_day_is_shifted_to_the_as_of_date() {
         history: &w.history,
         notes: &w.notes,
         settings: &w.settings,
+        grades: &w.grades,
     });
     assert_eq!((out[0].rule, out[0].days_overdue), (1, 8));
+}
+
+#[test]
+fn a_computed_credit_grade_overrides_the_imported_one_in_conditions() {
+    let mut w = World::new();
+    w.rules = vec![Rule {
+        id: "grade-d".into(),
+        conditions: crate::domain::rules::Conditions {
+            days: crate::domain::rules::DayRange::at_least(1),
+            credit_grades: vec!["D".into()],
+            ..Default::default()
+        },
+        ..w.rules[0].clone()
+    }];
+    w.add(invoice("INV-1", "C001", days_ago(3), cny(100)));
+    assert!(w.run(today()).is_empty(), "imported grade B");
+    w.grades.insert("C001".into(), "D".into());
+    assert_eq!(shape(&w.run(today())), [(0, vec!["INV-1"])]);
 }

@@ -11,16 +11,6 @@ use crate::ui::data::Data;
 use crate::ui::i18n_credit::{chain_text, config_problem, role_name, C};
 use leptos::prelude::*;
 
-const ROLES: [Role; 7] = [
-    Role::Salesperson,
-    Role::SalesManager,
-    Role::Finance,
-    Role::SalesDirector,
-    Role::Ceo,
-    Role::Cfo,
-    Role::Legal,
-];
-
 #[component]
 pub fn ChainSettings() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -88,9 +78,9 @@ pub fn ChainSettings() -> impl IntoView {
             <label class="field">{t(C::EscalateTo)}" "
                 <select data-testid="cfg-escalate-to" on:change=move |ev| {
                     let i: usize = event_target_value(&ev).parse().unwrap_or(0);
-                    escalate_to.set(ROLES[i.min(ROLES.len() - 1)]);
+                    escalate_to.set(Role::ALL[i.min(Role::ALL.len() - 1)]);
                 }>
-                    {ROLES.iter().enumerate().map(|(i, r)| {
+                    {Role::ALL.iter().enumerate().map(|(i, r)| {
                         let r = *r;
                         view! { <option value=i.to_string() selected=move || escalate_to.get() == r>{move || role_name(r, state.lang.get())}</option> }
                     }).collect_view()}
