@@ -278,6 +278,8 @@ catalogue! {
     Regions => "区域", "Regions";
     ProductLines => "产品线", "Product lines";
     Tags => "客户标签", "Customer tags";
+    LimitUseAtLeast => "信用额度使用率 ≥ (%，100 即已超额度)", "Credit-limit use ≥ (%, 100 = at or over the limit)";
+    LateRiskAtLeast => "预测逾期风险 ≥ (%，见回款预测的阈值)", "Predicted late risk ≥ (%, see the forecast's threshold)";
     DisputedCond => "有争议", "Disputed";
     PromisedCond => "承诺付款中", "Under a promise to pay";
     PromiseBrokenCond => "付款承诺已违约", "Promise to pay broken";
