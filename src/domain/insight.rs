@@ -19,6 +19,7 @@
 //!   Money left unapplied belongs to no invoice and so to no salesperson.
 
 mod dso;
+pub mod form;
 mod rankings;
 mod trend;
 
