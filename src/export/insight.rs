@@ -3,7 +3,7 @@
 
 use super::table::{Cell, Table};
 use crate::domain::insight::{Dashboard, Ratio, TrendPoint};
-use crate::domain::money::Money;
+use crate::domain::money::{Currency, Money};
 
 pub const AGING_HEADER: [&str; 6] = [
     "账龄 Bucket",
@@ -161,14 +161,20 @@ pub const TREND_HEADER: [&str; 4] = [
     "逾期金额 Overdue",
 ];
 
-/// One row per month-end and currency (every currency that appears at any point).
-pub fn trend_rows(points: &[TrendPoint]) -> Vec<[Cell; 4]> {
-    let mut currencies: Vec<_> = points
+/// Every currency with something at any month-end, in code order.
+pub fn trend_currencies(points: &[TrendPoint]) -> Vec<Currency> {
+    let mut currencies: Vec<Currency> = points
         .iter()
         .flat_map(|p| p.receivables.currencies().chain(p.overdue.currencies()))
         .collect();
     currencies.sort();
     currencies.dedup();
+    currencies
+}
+
+/// One row per month-end and currency (every currency that appears at any point).
+pub fn trend_rows(points: &[TrendPoint]) -> Vec<[Cell; 4]> {
+    let currencies = trend_currencies(points);
     points
         .iter()
         .flat_map(|p| {
@@ -195,7 +201,6 @@ mod tests {
     use crate::domain::insight::{dashboard, trend, InsightSettings};
     use crate::domain::ledger::ledger;
     use crate::domain::model::{Customer, Invoice, Pool};
-    use crate::domain::money::Currency;
     use chrono::NaiveDate;
 
     fn d(m: u32, day: u32) -> NaiveDate {

@@ -87,3 +87,12 @@ export function generatedInvoices(n) {
   }
   return { buffer: Buffer.from(rows.join("\r\n"), "utf8"), totalCents };
 }
+
+/** Imports the fixture files at `paths` (under tests/fixtures/) through the import page. */
+export async function importFixtures(page, ...paths) {
+  await page.getByTestId("nav-import").click();
+  await page.getByTestId("import-input").setInputFiles(paths.map((p) => join(FIXTURES, p)));
+  await page.getByTestId("import-file").first().waitFor();
+  await page.getByTestId("import-commit").click();
+  await page.getByTestId("import-summary").waitFor();
+}

@@ -13,8 +13,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { startServer, launchBrowser, openApp, reloadApp, FIXTURES } from "./harness.mjs";
+import { startServer, launchBrowser, openApp, reloadApp, importFixtures } from "./harness.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await startServer(); });
@@ -24,11 +23,7 @@ const attrs = (loc) => loc.evaluateAll((els) => els.map(({ dataset: { testid, ..
 
 async function dashboardWithFixture(context) {
   const page = await openApp(context, server.url);
-  await page.getByTestId("nav-import").click();
-  await page.getByTestId("import-input").setInputFiles(join(FIXTURES, "import", "kingdee_open_items_gbk.csv"));
-  await page.getByTestId("import-file").waitFor();
-  await page.getByTestId("import-commit").click();
-  await page.getByTestId("import-summary").waitFor();
+  await importFixtures(page, "import/kingdee_open_items_gbk.csv");
   await page.getByTestId("asof-date").fill("2026-03-31");
   await page.getByTestId("nav-dashboard").click();
   await page.getByTestId("aging-chart").waitFor();

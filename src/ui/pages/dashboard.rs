@@ -9,10 +9,15 @@ mod settings;
 mod trend;
 
 use crate::domain::aging::AgingBucket;
-use crate::domain::insight::{dashboard, Dashboard, COUNTBACK_DSO_FORMULA, STANDARD_DSO_FORMULA};
+use crate::domain::asof::AsOf;
+use crate::domain::insight::{
+    baseline_before, dashboard_with_baseline, Dashboard, COUNTBACK_DSO_FORMULA,
+    STANDARD_DSO_FORMULA,
+};
 use crate::domain::ledger_query::{LedgerQuery, StatusFilter};
 use crate::domain::money::{Currency, Money};
 use crate::export::insight::{aging_table, rankings_table};
+use crate::export::table::Table;
 use crate::ui::app::AppState;
 use crate::ui::data::Data;
 use crate::ui::export_buttons::export_buttons;
@@ -40,28 +45,40 @@ pub fn DashboardPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
     let insight = expect_context::<InsightConfig>();
+    // The ledger the day before the collection period starts changes only when the start
+    // does (for month-to-date, when the as-of date enters another month): its own memo, so
+    // moving the date within the period costs one ledger (the app's), not two.
+    let period_start = Memo::new(move |_| {
+        let as_of = AsOf(state.as_of.get());
+        insight.settings.with(|s| s.period.resolve(as_of).from)
+    });
+    let baseline = Memo::new(move |_| {
+        let from = period_start.get();
+        data.pool.with(|p| baseline_before(p, from))
+    });
     let board = Memo::new(move |_| {
-        let as_of = crate::domain::asof::AsOf(state.as_of.get());
+        let as_of = AsOf(state.as_of.get());
         insight.settings.with(|settings| {
-            data.pool
-                .with(|p| state.ledger.with(|l| dashboard(p, l, settings, as_of)))
+            data.pool.with(|p| {
+                state
+                    .ledger
+                    .with(|l| baseline.with(|b| dashboard_with_baseline(p, l, b, settings, as_of)))
+            })
         })
     });
-    let stem = move |what: &str| format!("{what}-{}", state.as_of.get_untracked());
-    let aging_export = export_buttons(
-        "aging-export",
-        |lang| Msg::DownloadCsv.text(lang),
-        "aging",
-        move || stem("aging"),
-        move || board.with_untracked(aging_table),
-    );
-    let rankings_export = export_buttons(
-        "rankings-export",
-        |lang| Msg::DownloadCsv.text(lang),
-        "rankings",
-        move || stem("rankings"),
-        move || board.with_untracked(rankings_table),
-    );
+    // `{what}-export` (CSV) and `{what}-export-xlsx`, saved as `{what}-<as-of>.csv/.xlsx`.
+    let board_export =
+        move |hook: &'static str, what: &'static str, table: fn(&Dashboard) -> Table| {
+            export_buttons(
+                hook,
+                |lang| Msg::DownloadCsv.text(lang),
+                what,
+                move || format!("{what}-{}", state.as_of.get_untracked()),
+                move || board.with_untracked(table),
+            )
+        };
+    let aging_export = board_export("aging-export", "aging", aging_table);
+    let rankings_export = board_export("rankings-export", "rankings", rankings_table);
     view! {
         {move || {
             let lang = state.lang.get();

@@ -116,8 +116,10 @@ pub fn hbar_chart(
     view! {
         <figure class="chart">
             <figcaption>{title.clone()}</figcaption>
+            // Not role="img": the bars are links, and must stay reachable by keyboard and
+            // screen readers.
             <svg class="bar-chart" data-testid=chart_hook data-currency=currency.code().to_owned()
-                role="img" aria-label=title viewBox=format!("0 0 {width} {height}")
+                aria-label=title viewBox=format!("0 0 {width} {height}")
                 width=width height=height>
                 {patterns(&id)}
                 {grid}

@@ -6,7 +6,7 @@ use super::charts::{patterns, short};
 use crate::domain::asof::AsOf;
 use crate::domain::insight::{trend_at, trend_month_ends, TrendPoint};
 use crate::domain::money::{Currency, Money};
-use crate::export::insight::trend_table;
+use crate::export::insight::{trend_currencies, trend_table};
 use crate::ui::app::AppState;
 use crate::ui::chart::{tick_label, Axis};
 use crate::ui::data::Data;
@@ -40,7 +40,7 @@ pub fn TrendSection() -> impl IntoView {
     let body = move || {
         let lang = state.lang.get();
         points.with(|pts| {
-            let currencies = currencies(pts);
+            let currencies = trend_currencies(pts);
             let charts = currencies
                 .iter()
                 .map(|&c| trend_chart(pts, c, lang))
@@ -66,17 +66,6 @@ pub fn TrendSection() -> impl IntoView {
             <div class="toolbar no-print">{export}</div>
         </section>
     }
-}
-
-/// Every currency with something at any month-end, in code order.
-fn currencies(points: &[TrendPoint]) -> Vec<Currency> {
-    let mut v: Vec<Currency> = points
-        .iter()
-        .flat_map(|p| p.receivables.currencies().chain(p.overdue.currencies()))
-        .collect();
-    v.sort();
-    v.dedup();
-    v
 }
 
 fn trend_row(p: &TrendPoint, c: Currency) -> impl IntoView {
