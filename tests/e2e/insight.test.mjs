@@ -8,6 +8,7 @@
 //     = 80,124.62 receivables; overdue (due before 02-28): 0001 (due 02-04) 1,234.50 +
 //     0005 (due 01-31) 7,890.12 = 9,124.62. At 2026-01-31: 0001 + 0003 + 0005 = 67,124.62,
 //     nothing overdue (0005 falls due that day). At 2026-03-31: the dashboard's totals.
+//     At 2026-04-30: the same 61,234.50 open, all of it overdue.
 //   edges 15, 45: 1–15 days is AR2026-0003 only (11 days; 49,400.00); 16–45 is AR2026-0007
 //     (19 days; 6,000.00); 46+ is AR2026-0001 (55 days).
 import { test, before, after } from "node:test";
@@ -59,10 +60,16 @@ test("aging chart bars equal the buckets, the trend has the hand-computed month-
     { monthEnd: "2026-02-28", currency: "CNY", receivables: "80124.62", overdue: "9124.62" },
     { monthEnd: "2026-03-31", currency: "CNY", receivables: "61234.50", overdue: "56634.50" },
   ]);
-  // Moving the as-of date within April keeps the same month-ends (2026-03-31 is the last).
-  await page.getByTestId("asof-date").fill("2026-04-15");
-  await page.locator('[data-testid=trend-row][data-month-end="2026-03-31"]').waitFor();
-  assert.equal((await attrs(page.getByTestId("trend-row"))).at(-1).monthEnd, "2026-03-31");
+  // A month on (as of 2026-05-02): eleven points kept, 2026-04-30 added — by then every
+  // open invoice is past due (AR2026-0009, due 04-29, by one day): 61,234.50 all overdue.
+  await page.getByTestId("asof-date").fill("2026-05-02");
+  await page.locator('[data-testid=trend-row][data-month-end="2026-04-30"]').waitFor();
+  const may = await attrs(page.getByTestId("trend-row"));
+  assert.equal(may.length, 12);
+  assert.deepEqual(may.slice(-3), [
+    ...rows.slice(-2),
+    { monthEnd: "2026-04-30", currency: "CNY", receivables: "61234.50", overdue: "61234.50" },
+  ]);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
