@@ -152,7 +152,7 @@ pub fn bench_reminders(invoices: u32) -> Result<JsValue, JsValue> {
     let rules = default_rules();
     let (history, notes) = (ReminderHistory::new(), CollectionNotes::new());
     let settings = ReminderSettings::default();
-    let grades = std::collections::HashMap::new();
+    let credit = std::collections::HashMap::new();
     let t0 = now();
     let l = ledger(&pool, as_of);
     let t1 = now();
@@ -165,7 +165,8 @@ pub fn bench_reminders(invoices: u32) -> Result<JsValue, JsValue> {
         history: &history,
         notes: &notes,
         settings: &settings,
-        grades: &grades,
+        credit: &credit,
+        late_risk: None,
     });
     let t2 = now();
     let report = serde_json::json!({

@@ -68,6 +68,7 @@ pub use notes::{
 };
 
 use super::asof::AsOf;
+use super::forecast::Predictions;
 use super::ledger::Ledger;
 use super::model::{Person, Pool, Reach, Role};
 use super::money::Money;
@@ -102,9 +103,20 @@ pub struct EvalInput<'a> {
     pub history: &'a ReminderHistory,
     pub notes: &'a CollectionNotes,
     pub settings: &'a ReminderSettings,
-    /// Credit grades computed from payment history, by customer code; a customer without
-    /// one (too little history) keeps its imported grade.
-    pub grades: &'a HashMap<String, String>,
+    /// What credit control computed, by customer code.
+    pub credit: &'a HashMap<String, CreditFacts>,
+    /// The payment predictions as of the date; `None` when no rule asks for late risk
+    /// (training is skipped), and then the late-risk condition matches nothing.
+    pub late_risk: Option<&'a Predictions>,
+}
+
+/// One customer's computed credit facts that rules may test.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CreditFacts {
+    /// The grade from payment history; `None` (too little history) keeps the imported grade.
+    pub grade: Option<String>,
+    /// Credit-limit use in basis points, when the customer has a limit.
+    pub limit_use_bp: Option<i64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -240,7 +252,8 @@ impl<'a> Checker<'a> {
             input.pool,
             input.ledger,
             &checker.notes,
-            input.grades,
+            input.credit,
+            input.late_risk,
             input.as_of,
         );
         (checker, facts)

@@ -12,6 +12,9 @@ pub enum StoreError {
     Transaction(String),
     /// A stored value could not be read back as the type we expected.
     Corrupt { store: String, key: String },
+    /// The browser's storage for this site has no room for a write, so nothing of it was
+    /// written. Sizes in bytes, as `navigator.storage.estimate()` reports them (approximate).
+    Full { needed: u64, free: u64 },
 }
 
 impl fmt::Display for StoreError {
@@ -20,9 +23,40 @@ impl fmt::Display for StoreError {
             StoreError::Open(e) => write!(f, "cannot open the local database: {e}"),
             StoreError::Transaction(e) => write!(f, "the local database refused a change: {e}"),
             StoreError::Corrupt { store, key } => write!(f, "unreadable value {key:?} in {store}"),
+            StoreError::Full { needed, free } => write!(
+                f,
+                "not enough storage: the change needs about {:.1} MB, {:.1} MB are free",
+                mb(*needed),
+                mb(*free)
+            ),
         }
     }
 }
+
+pub fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// Bytes used and available to this site (`navigator.storage.estimate()`), if the browser says.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let promise = web_sys::window()?.navigator().storage().estimate().ok()?;
+    let est = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let get = |k: &str| {
+        js_sys::Reflect::get(&est, &JsValue::from_str(k))
+            .ok()?
+            .as_f64()
+    };
+    Some((get("usage")?, get("quota")?))
+}
+
+/// Free bytes by the browser's estimate; `None` when it does not say.
+async fn free_bytes() -> Option<u64> {
+    let (usage, quota) = storage_estimate().await?;
+    Some((quota - usage).max(0.0) as u64)
+}
+
+/// Writes below this size skip the free-space check before writing (settings, notes).
+const CHECK_ROOM_ABOVE: u64 = 1 << 20;
 
 fn tx_err(e: impl fmt::Debug) -> StoreError {
     StoreError::Transaction(format!("{e:?}"))
@@ -164,9 +198,32 @@ impl Db {
         fill: impl FnOnce(&mut WriteSet) -> Result<(), StoreError>,
         progress: &dyn Fn(usize, usize),
     ) -> Result<(), StoreError> {
-        const CHUNK: usize = 5_000;
         let mut set = WriteSet::default();
         fill(&mut set)?;
+        let needed = set.bytes;
+        if needed > CHECK_ROOM_ABOVE {
+            if let Some(free) = free_bytes().await.filter(|free| *free < needed) {
+                return Err(StoreError::Full { needed, free });
+            }
+        }
+        match self.write_set(stores, set, progress).await {
+            Ok(()) => Ok(()),
+            // Chromium aborts the whole transaction when the quota runs out at commit; an
+            // aborted write that did not fit is reported as such, not as a bare "aborted".
+            Err(e) => Err(match free_bytes().await.filter(|free| *free < needed) {
+                Some(free) => StoreError::Full { needed, free },
+                None => e,
+            }),
+        }
+    }
+
+    async fn write_set(
+        &self,
+        stores: &[&str],
+        set: WriteSet,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<(), StoreError> {
+        const CHUNK: usize = 5_000;
         let total = set.puts.len() + set.deletes.len();
         let mut written = 0;
         let tx = self
@@ -217,6 +274,8 @@ pub struct WriteSet {
     clears: Vec<String>,
     puts: Vec<Put>,
     deletes: Vec<(String, String)>,
+    /// The JSON text queued, in bytes: what the write will need in storage, roughly.
+    bytes: u64,
 }
 
 impl WriteSet {
@@ -232,6 +291,7 @@ impl WriteSet {
     }
     /// Queues a value that is already JSON text.
     pub fn put_json(&mut self, store: &str, key: &str, json: String) {
+        self.bytes += (key.len() + json.len()) as u64;
         self.puts.push(Put {
             store: store.into(),
             key: key.into(),

@@ -64,10 +64,10 @@ fn App() -> impl IntoView {
         persisted: RwSignal::new(None),
     };
     provide_context(state);
-    // Ratings first: the reminder rules read the computed grades.
+    // Ratings and predictions first: the reminder rules read grades, limit use and late risk.
     super::data_credit::provide_ratings(data, state);
-    provide_context(super::reminder_run::provide(state, data));
     provide_context(super::forecast::Forecast::new(data, state));
+    provide_context(super::reminder_run::provide(state, data));
     provide_context(super::insight::InsightConfig::new(data));
     leptos::task::spawn_local(data.load());
     // Another tab changed the stored data: read it again, so both tabs show the same pool.

@@ -117,18 +117,6 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Bytes used and available to this site (`navigator.storage.estimate()`), if the browser says.
-pub async fn storage_estimate() -> Option<(f64, f64)> {
-    let promise = window().navigator().storage().estimate().ok()?;
-    let est = JsFuture::from(promise).await.ok()?;
-    let get = |k: &str| {
-        js_sys::Reflect::get(&est, &JsValue::from_str(k))
-            .ok()?
-            .as_f64()
-    };
-    Some((get("usage")?, get("quota")?))
-}
-
 /// A date-time for people, in the browser's locale and time zone.
 pub fn format_ms(ms: u64, lang_tag: &str) -> String {
     js_sys::Date::new(&JsValue::from_f64(ms as f64))

@@ -44,6 +44,8 @@ pub struct Data {
     pub channels: RwSignal<ChannelConfig>,
     /// Our company's name, for messages and statements.
     pub company: RwSignal<String>,
+    /// When the last backup was downloaded (ms since the epoch), if ever.
+    pub last_backup: RwSignal<Option<u64>>,
     /// Another tab opened the database with a newer app version: this tab must reload.
     pub stale: RwSignal<bool>,
     /// The database has not opened after a while (another tab holds an older version open).
@@ -54,6 +56,9 @@ pub struct Data {
     /// Credit policies, grade history and approvals (see `data_credit`).
     pub credit: CreditData,
 }
+
+/// After this many days without a backup, the app reminds the user to make one.
+pub const BACKUP_REMINDER_DAYS: u64 = 7;
 
 #[derive(Debug)]
 pub enum CommitError {
@@ -77,6 +82,7 @@ impl Data {
             channels: RwSignal::new(ChannelConfig::default()),
             company: RwSignal::new(String::new()),
             audit_seq: StoredValue::new(0),
+            last_backup: RwSignal::new(None),
             stale: RwSignal::new(false),
             waiting: RwSignal::new(false),
             credit: CreditData::new(),
@@ -126,7 +132,9 @@ impl Data {
             .get(schema::SETTINGS, MAPPINGS_KEY)
             .await?
             .unwrap_or_default();
+        let last_backup = store::last_backup(db).await?;
         self.load_reminders(db).await?;
+        self.last_backup.set(last_backup);
         self.pool.set(pool);
         self.logs.set(logs);
         self.mappings.set(mappings);
@@ -243,12 +251,21 @@ impl Data {
         store::mark_backed_up(&db, now_ms)
             .await
             .map_err(CommitError::Store)?;
+        self.last_backup.set(Some(now_ms));
         Ok(backup)
     }
 
-    pub async fn last_backup(self) -> Option<u64> {
-        let db = self.db().ok()?;
-        store::last_backup(&db).await.ok().flatten()
+    /// Whether the user should be reminded to back up: there is data, and no backup in the
+    /// last [`BACKUP_REMINDER_DAYS`] days.
+    pub fn backup_is_due(self, now_ms: u64) -> bool {
+        let has_data = self
+            .pool
+            .with(|p| !p.invoices.is_empty() || !p.payments.is_empty());
+        has_data
+            && self
+                .last_backup
+                .get()
+                .is_none_or(|ms| now_ms.saturating_sub(ms) > BACKUP_REMINDER_DAYS * 86_400_000)
     }
 
     /// Replaces everything with the backup (one transaction), then reloads.

@@ -67,6 +67,10 @@ catalogue! {
     NavSettings => "设置", "Settings";
     OfflineReady => "已可离线使用", "Ready to work offline";
     StoragePersisted => "浏览器已承诺保留本地数据", "The browser will keep the local data";
+    StorageFull => "存储空间不足，未写入任何数据。请先下载备份，再清理本浏览器中其他网站的数据，或把文件分批导入",
+        "Not enough storage: nothing was written. Download a backup, then free space in this browser (other sites' data) or import the file in parts";
+    StorageNeeded => "约需", "needs about";
+    StorageFree => "可用", "free";
     StorageNotPersisted => "浏览器未承诺保留本地数据：请定期备份", "The browser may evict local data: back up regularly";
     ImportDropHint => "把 ERP 导出的 CSV / Excel 文件拖到这里，或点击选择（可多选）", "Drop ERP exports (CSV / Excel) here, or click to choose (several at once)";
     ImportReading => "正在读取文件…", "Reading files…";
@@ -274,6 +278,8 @@ catalogue! {
     Regions => "区域", "Regions";
     ProductLines => "产品线", "Product lines";
     Tags => "客户标签", "Customer tags";
+    LimitUseAtLeast => "信用额度使用率 ≥ (%，100 即已超额度)", "Credit-limit use ≥ (%, 100 = at or over the limit)";
+    LateRiskAtLeast => "预测逾期风险 ≥ (%，见回款预测的阈值)", "Predicted late risk ≥ (%, see the forecast's threshold)";
     DisputedCond => "有争议", "Disputed";
     PromisedCond => "承诺付款中", "Under a promise to pay";
     PromiseBrokenCond => "付款承诺已违约", "Promise to pay broken";

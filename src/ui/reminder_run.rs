@@ -8,10 +8,14 @@ use super::app::AppState;
 use super::browser;
 use super::data::Data;
 use super::data_credit::Ratings;
+use super::forecast::Forecast;
 use super::i18n::Lang as UiLang;
 use crate::domain::asof::AsOf;
 use crate::domain::audit::{AuditAction, AuditEntry};
-use crate::domain::reminders::{evaluate, EvalInput, Reminder, ReminderHistory, ReminderSettings};
+use crate::domain::forecast::Predictions;
+use crate::domain::reminders::{
+    evaluate, CreditFacts, EvalInput, Reminder, ReminderHistory, ReminderSettings,
+};
 use crate::domain::rules::{Rule, Severity};
 use crate::domain::templates::Lang;
 use crate::export::reminders::main_text;
@@ -28,10 +32,17 @@ pub struct Day {
 #[derive(Clone, Copy)]
 pub struct ReminderRun {
     pub day: Memo<Day>,
-    /// Computed credit grades by customer (for the rules' grade condition).
-    pub grades: Memo<HashMap<String, String>>,
+    /// What other parts of the app computed that rule conditions read.
+    pub computed: Computed,
     /// The last store error, if the day could not be recorded.
     pub error: RwSignal<Option<String>>,
+}
+
+/// Credit facts by customer, and the payment predictions (trained only when a rule asks).
+#[derive(Clone, Copy)]
+pub struct Computed {
+    pub credit: Memo<HashMap<String, CreditFacts>>,
+    pub predictions: Memo<Predictions>,
 }
 
 pub fn message_lang(lang: UiLang) -> Lang {
@@ -44,13 +55,23 @@ pub fn message_lang(lang: UiLang) -> Lang {
 pub fn provide(state: AppState, data: Data) -> ReminderRun {
     let tick = RwSignal::new(0u64);
     let ratings = expect_context::<Ratings>().0;
-    let grades = Memo::new(move |_| {
+    let credit = Memo::new(move |_| {
         ratings.with(|rs| {
             rs.iter()
-                .filter_map(|r| Some((r.customer.clone(), r.grade.letter()?.to_owned())))
-                .collect::<HashMap<String, String>>()
+                .map(|r| {
+                    let facts = CreditFacts {
+                        grade: r.grade.letter().map(str::to_owned),
+                        limit_use_bp: r.limit.as_ref().and_then(|l| l.utilisation_bp),
+                    };
+                    (r.customer.clone(), facts)
+                })
+                .collect::<HashMap<String, CreditFacts>>()
         })
     });
+    let computed = Computed {
+        credit,
+        predictions: expect_context::<Forecast>().predictions,
+    };
     let day = Memo::new(move |_| {
         tick.track();
         if !matches!(data.ready.get(), Some(Ok(()))) {
@@ -58,9 +79,17 @@ pub fn provide(state: AppState, data: Data) -> ReminderRun {
         }
         let as_of = AsOf(state.as_of.get());
         let history = data.history.with_untracked(|h| h.before(as_of));
-        let reminders = data
-            .rules
-            .with(|rules| with_input(state, data, grades, &rules.rules, &history, as_of, evaluate));
+        let reminders = data.rules.with(|rules| {
+            with_input(
+                state,
+                data,
+                computed,
+                &rules.rules,
+                &history,
+                as_of,
+                evaluate,
+            )
+        });
         Day {
             as_of: Some(as_of),
             reminders,
@@ -68,7 +97,7 @@ pub fn provide(state: AppState, data: Data) -> ReminderRun {
     });
     let run = ReminderRun {
         day,
-        grades,
+        computed,
         error: RwSignal::new(None),
     };
 
@@ -111,12 +140,13 @@ pub fn provide(state: AppState, data: Data) -> ReminderRun {
 }
 
 /// Runs `f` (evaluate, or count) on `rules` with the app's pool, ledger, notes, computed
-/// grades and message settings as of `as_of`, against `history`. Tracked reads: call it in a
-/// memo, which then follows every input.
+/// credit facts, late risks (only when a rule asks: training is not free) and message
+/// settings as of `as_of`, against `history`. Tracked reads: call it in a memo, which then
+/// follows every input.
 pub fn with_input<R>(
     state: AppState,
     data: Data,
-    grades: Memo<HashMap<String, String>>,
+    computed: Computed,
     rules: &[Rule],
     history: &ReminderHistory,
     as_of: AsOf,
@@ -126,25 +156,36 @@ pub fn with_input<R>(
         company: data.company.get(),
         language: message_lang(state.lang.get()),
     };
-    data.pool.with(|pool| {
-        state.ledger.with(|ledger| {
-            data.notes.with(|notes| {
-                grades.with(|grades| {
-                    f(&EvalInput {
-                        pool,
-                        ledger,
-                        rules,
-                        directory: &pool.staff,
-                        as_of,
-                        history,
-                        notes,
-                        settings: &settings,
-                        grades,
+    let wants_risk = rules
+        .iter()
+        .any(|r| r.enabled && r.conditions.uses_late_risk());
+    let run = |late_risk: Option<&Predictions>| {
+        data.pool.with(|pool| {
+            state.ledger.with(|ledger| {
+                data.notes.with(|notes| {
+                    computed.credit.with(|credit| {
+                        f(&EvalInput {
+                            pool,
+                            ledger,
+                            rules,
+                            directory: &pool.staff,
+                            as_of,
+                            history,
+                            notes,
+                            settings: &settings,
+                            credit,
+                            late_risk,
+                        })
                     })
                 })
             })
         })
-    })
+    };
+    if wants_risk {
+        computed.predictions.with(|p| run(Some(p)))
+    } else {
+        run(None)
+    }
 }
 
 /// Stores the day's history and logs the reminders not created before; notifies the user of

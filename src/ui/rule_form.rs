@@ -24,6 +24,24 @@ pub fn parse_day(text: &str) -> Result<Option<i64>, String> {
         .ok_or_else(|| format!("not a whole number of days: {t}"))
 }
 
+/// A percentage threshold: empty is "no condition"; otherwise a whole number up to `max`
+/// (`%` allowed after it).
+pub fn parse_percent(text: &str, max: u32) -> Result<Option<u32>, String> {
+    let t = text.trim().trim_end_matches(['%', '％']).trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<u32>()
+        .ok()
+        .filter(|p| *p <= max)
+        .map(Some)
+        .ok_or_else(|| format!("a whole percentage from 0 to {max}: {}", text.trim()))
+}
+
+pub fn format_percent(p: Option<u32>) -> String {
+    p.map(|p| p.to_string()).unwrap_or_default()
+}
+
 /// `CNY 100000, USD 20000.50` → one threshold per currency.
 pub fn parse_thresholds(text: &str) -> Result<Vec<Money>, String> {
     let mut out: Vec<Money> = Vec::new();
@@ -64,6 +82,19 @@ mod tests {
             ["华东", "华南", "华北"]
         );
         assert!(parse_list("  ").is_empty());
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(parse_percent(" ", 100), Ok(None));
+        assert_eq!(parse_percent("80", 100), Ok(Some(80)));
+        assert_eq!(parse_percent("100 %", 100), Ok(Some(100)));
+        assert_eq!(parse_percent("120％", 1000), Ok(Some(120)));
+        assert!(parse_percent("101", 100).is_err());
+        assert!(parse_percent("-5", 100).is_err());
+        assert!(parse_percent("0.5", 100).is_err());
+        assert_eq!(format_percent(parse_percent("75", 100).unwrap()), "75");
+        assert_eq!(format_percent(None), "");
     }
 
     #[test]

@@ -51,6 +51,13 @@ pub fn Shell() -> impl IntoView {
                     <button data-testid="stale-reload" on:click=move |_| browser::reload()>{state.t(Msg::Reload)}</button>
                 </p>
             })}
+            // The browser may evict local data (persistence refused) and there is no recent
+            // backup: say so on every page, not only in the settings.
+            {move || (state.persisted.get() == Some(false) && data.backup_is_due(browser::now_ms())).then(|| view! {
+                <p class="banner warn" data-testid="storage-warning">{state.t(Msg::StorageNotPersisted)}
+                    " " <a href=Route::Settings.href()>{state.t(Msg::BackupDownload)}</a>
+                </p>
+            })}
             {move || data.waiting.get().then(|| view! {
                 <p class="banner info" data-testid="db-waiting">{state.t(Msg::WaitingForTabs)}</p>
             })}

@@ -3,40 +3,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launchBrowser, openApp, FIXTURES, generatedInvoices } from "./harness.mjs";
+import { startServer, launchBrowser, openApp, FIXTURES, generatedInvoices, poolHash, importFile } from "./harness.mjs";
 
-const RECORD_STORES = ["customers", "orders", "shipments", "invoices", "payments", "credit_notes", "staff"];
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await startServer(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** SHA-256 over every (store, key, value) of the record stores, read straight from IndexedDB. */
-function poolHash(page) {
-  return page.evaluate(async (stores) => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open("ar-sentinel");
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction(stores, "readonly");
-    const parts = [];
-    for (const s of stores) {
-      const store = tx.objectStore(s);
-      const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()].map((req) => new Promise((ok) => { req.onsuccess = () => ok(req.result); })));
-      keys.forEach((k, i) => parts.push(`${s}\u0000${k}\u0000${values[i]}`));
-    }
-    db.close();
-    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(parts.join("\u0001")));
-    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("") + `:${parts.length}`;
-  }, RECORD_STORES);
-}
-
-async function importFile(page, file) {
-  await page.getByTestId("nav-import").click();
-  await page.getByTestId("import-input").setInputFiles(file);
-  await page.getByTestId("import-file").last().waitFor();
-  await page.getByTestId("import-commit").click();
-}
 
 const big = { name: "big.csv", mimeType: "text/csv", buffer: generatedInvoices(20_000).buffer };
 const base = join(FIXTURES, "import", "kingdee_open_items_gbk.csv");

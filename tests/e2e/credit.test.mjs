@@ -127,6 +127,23 @@ test("grades from a hand-built history, their explanation and history, limits an
   assert.deepEqual(strip(await attrs(page.getByTestId("over-limit"))), [{ customer: "C002", flag: "over_limit" }]);
   assert.deepEqual(strip(await attrs(page.getByTestId("policy-exception"))), [{ order: "SO2026-031", customer: "C001", days: "60" }]);
 
+  // A rule on credit-limit use reaches exactly the over-limit customer's open invoices.
+  await page.getByTestId("nav-rules").click();
+  await page.getByTestId("rule-add").click();
+  await page.getByTestId("rule-days-from").fill("-3650");
+  await page.getByTestId("rule-days-from").dispatchEvent("change");
+  await page.getByTestId("rule-days-to").fill("");
+  await page.getByTestId("rule-days-to").dispatchEvent("change");
+  await page.getByTestId("rule-limit-use").fill("100");
+  await page.getByTestId("rule-limit-use").dispatchEvent("change");
+  await page.getByTestId("rules-save").click();
+  await page.getByTestId("rules-status").waitFor();
+  const rule = String(await page.getByTestId("rule-count").count());
+  await page.getByTestId("nav-reminders").click();
+  await page.locator(`[data-testid=reminder][data-rule="${rule}"]`).first().waitFor();
+  const limited = await page.locator(`[data-testid=reminder][data-rule="${rule}"]`).evaluateAll((els) => [...new Set(els.map((e) => e.dataset.customer))]);
+  assert.deepEqual(limited, ["C002"]);
+
   // Editing the policy: bad input is refused with a clear message and changes nothing…
   await page.getByTestId("nav-credit").click();
   const field = (key) => page.locator(`[data-testid=policy-field][data-field="${key}"]`);

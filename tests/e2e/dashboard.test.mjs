@@ -8,7 +8,8 @@
 //   31–60 1,234.50 (1); 61–90, 91–180, over 180: 0.00 (0).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openApp, importFixtures } from "./harness.mjs";
+import { join } from "node:path";
+import { startServer, launchBrowser, openApp, importFile, FIXTURES } from "./harness.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await startServer(); });
@@ -17,7 +18,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 test("totals, aging buckets, ranking and drill-down match the hand-computed figures", async () => {
   const context = await browser.newContext();
   const page = await openApp(context, server.url);
-  await importFixtures(page, "import/kingdee_open_items_gbk.csv");
+  await importFile(page, join(FIXTURES, "import", "kingdee_open_items_gbk.csv"));
+  await page.getByTestId("import-summary").waitFor();
   await page.getByTestId("asof-date").fill("2026-03-31");
   await page.getByTestId("nav-dashboard").click();
   const attrs = (loc) => loc.evaluateAll((els) => els.map((e) => ({ ...e.dataset })));

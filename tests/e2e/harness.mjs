@@ -88,11 +88,33 @@ export function generatedInvoices(n) {
   return { buffer: Buffer.from(rows.join("\r\n"), "utf8"), totalCents };
 }
 
-/** Imports the fixture files at `paths` (under tests/fixtures/) through the import page. */
-export async function importFixtures(page, ...paths) {
+/** The record stores a pool hash covers. */
+const RECORD_STORES = ["customers", "orders", "shipments", "invoices", "payments", "credit_notes", "staff"];
+
+/** SHA-256 over every (store, key, value) of the record stores, read straight from IndexedDB. */
+export function poolHash(page) {
+  return page.evaluate(async (stores) => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open("ar-sentinel");
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction(stores, "readonly");
+    const parts = [];
+    for (const s of stores) {
+      const store = tx.objectStore(s);
+      const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()].map((req) => new Promise((ok) => { req.onsuccess = () => ok(req.result); })));
+      keys.forEach((k, i) => parts.push(`${s}\u0000${k}\u0000${values[i]}`));
+    }
+    db.close();
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(parts.join("\u0001")));
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("") + `:${parts.length}`;
+  }, RECORD_STORES);
+}
+
+export async function importFile(page, file) {
   await page.getByTestId("nav-import").click();
-  await page.getByTestId("import-input").setInputFiles(paths.map((p) => join(FIXTURES, p)));
-  await page.getByTestId("import-file").first().waitFor();
+  await page.getByTestId("import-input").setInputFiles(file);
+  await page.getByTestId("import-file").last().waitFor();
   await page.getByTestId("import-commit").click();
-  await page.getByTestId("import-summary").waitFor();
 }

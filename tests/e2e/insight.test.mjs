@@ -14,7 +14,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { startServer, launchBrowser, openApp, reloadApp, importFixtures } from "./harness.mjs";
+import { join } from "node:path";
+import { startServer, launchBrowser, openApp, reloadApp, importFile, FIXTURES } from "./harness.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await startServer(); });
@@ -24,7 +25,8 @@ const attrs = (loc) => loc.evaluateAll((els) => els.map(({ dataset: { testid, ..
 
 async function dashboardWithFixture(context) {
   const page = await openApp(context, server.url);
-  await importFixtures(page, "import/kingdee_open_items_gbk.csv");
+  await importFile(page, join(FIXTURES, "import", "kingdee_open_items_gbk.csv"));
+  await page.getByTestId("import-summary").waitFor();
   await page.getByTestId("asof-date").fill("2026-03-31");
   await page.getByTestId("nav-dashboard").click();
   await page.getByTestId("aging-chart").waitFor();

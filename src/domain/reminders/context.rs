@@ -2,8 +2,10 @@
 //! the staff directory by name and by role, and per-customer totals.
 
 use super::notes::{NotesView, PromiseState};
+use super::CreditFacts;
 use super::ReminderWarning;
 use crate::domain::asof::AsOf;
+use crate::domain::forecast::Predictions;
 use crate::domain::ledger::{InvoiceLine, Ledger};
 use crate::domain::model::{Customer, Invoice, Person, Pool, Role, SalesOrder};
 use crate::domain::money::{Currency, Money};
@@ -29,6 +31,10 @@ pub(super) struct Facts<'a> {
     pub snooze: Option<NaiveDate>,
     /// The customer's outstanding total in the invoice's currency.
     pub customer_open: Money,
+    /// The customer's credit-limit use, basis points.
+    pub limit_use_bp: Option<i64>,
+    /// The invoice's predicted late risk, basis points.
+    pub late_risk_bp: Option<i64>,
 }
 
 impl<'a> Facts<'a> {
@@ -44,6 +50,8 @@ impl<'a> Facts<'a> {
             disputed: self.disputed,
             promised: matches!(self.promise, Some(PromiseState::Pending(_))),
             promise_broken: matches!(self.promise, Some(PromiseState::Broken(_))),
+            limit_use_bp: self.limit_use_bp,
+            late_risk_bp: self.late_risk_bp,
         }
     }
 
@@ -80,7 +88,8 @@ pub(super) fn prepare<'a>(
     pool: &'a Pool,
     ledger: &'a Ledger,
     notes: &NotesView<'_>,
-    grades: &'a HashMap<String, String>,
+    credit: &'a HashMap<String, CreditFacts>,
+    late_risk: Option<&Predictions>,
     as_of: AsOf,
 ) -> Vec<Facts<'a>> {
     let customers: HashMap<&str, &Customer> = pool
@@ -113,14 +122,18 @@ pub(super) fn prepare<'a>(
             .as_deref()
             .and_then(|o| orders.get(&(code, o)).copied());
         let number = invoice.number.as_str();
+        let computed = credit.get(code);
         facts.push(Facts {
             line,
             invoice,
             customer,
-            grade: grades
-                .get(code)
-                .map(String::as_str)
+            grade: computed
+                .and_then(|c| c.grade.as_deref())
                 .or_else(|| customer.and_then(|c| c.credit_grade.as_deref())),
+            limit_use_bp: computed.and_then(|c| c.limit_use_bp),
+            late_risk_bp: late_risk
+                .and_then(|p| p.for_invoice(line.index))
+                .map(|p| (p.late_risk * 10_000.0).round() as i64),
             days: line.days_overdue.saturating_add(shift),
             region: non_empty(&invoice.region)
                 .or_else(|| customer.and_then(|c| non_empty(&c.region)))

@@ -86,14 +86,17 @@ pub(super) fn with_order(mut invoice: Invoice, order: &str) -> Invoice {
 }
 
 /// A pool, rules and the app's stored state: what `evaluate` is called with.
+#[derive(Clone)]
 pub(super) struct World {
     pub pool: Pool,
     pub rules: Vec<Rule>,
     pub history: ReminderHistory,
     pub notes: CollectionNotes,
     pub settings: ReminderSettings,
-    /// Computed credit grades (empty: the imported grades hold).
-    pub grades: HashMap<String, String>,
+    /// Computed credit facts (empty: the imported grades hold, no limit use is known).
+    pub credit: HashMap<String, CreditFacts>,
+    /// Train the payment model and give its late risks to the rules.
+    pub predict: bool,
 }
 
 impl World {
@@ -112,7 +115,8 @@ impl World {
                 company: "星河贸易".into(),
                 language: Lang::Zh,
             },
-            grades: HashMap::new(),
+            credit: HashMap::new(),
+            predict: false,
         }
     }
 
@@ -122,23 +126,19 @@ impl World {
     }
 
     pub fn run(&self, as_of: NaiveDate) -> Vec<Reminder> {
-        let ledger = ledger(&self.pool, AsOf(as_of));
-        evaluate(&EvalInput {
-            pool: &self.pool,
-            ledger: &ledger,
-            rules: &self.rules,
-            directory: &self.pool.staff,
-            as_of: AsOf(as_of),
-            history: &self.history,
-            notes: &self.notes,
-            settings: &self.settings,
-            grades: &self.grades,
-        })
+        self.with_input(as_of, evaluate)
     }
 
     pub fn preview(&self, as_of: NaiveDate) -> Vec<(usize, usize)> {
+        self.with_input(as_of, preview_counts)
+    }
+
+    fn with_input<R>(&self, as_of: NaiveDate, f: impl FnOnce(&EvalInput) -> R) -> R {
         let ledger = ledger(&self.pool, AsOf(as_of));
-        preview_counts(&EvalInput {
+        let predictions = self.predict.then(|| {
+            crate::domain::forecast::predict_with_ledger(&self.pool, &ledger, &Default::default())
+        });
+        f(&EvalInput {
             pool: &self.pool,
             ledger: &ledger,
             rules: &self.rules,
@@ -147,7 +147,8 @@ impl World {
             history: &self.history,
             notes: &self.notes,
             settings: &self.settings,
-            grades: &self.grades,
+            credit: &self.credit,
+            late_risk: predictions.as_ref(),
         })
     }
 

@@ -94,6 +94,12 @@ pub struct Conditions {
     pub promised: Option<bool>,
     /// A promise to pay whose date has passed while the invoice is still open.
     pub promise_broken: Option<bool>,
+    /// The customer uses at least this percentage of its credit limit (100: at or over the
+    /// limit). A customer without a limit matches none.
+    pub limit_use_at_least: Option<u32>,
+    /// The predicted risk that the invoice is paid late (see the forecast's threshold) is at
+    /// least this percentage. An invoice without a prediction matches none.
+    pub late_risk_at_least: Option<u32>,
 }
 
 /// What conditions are checked against: one open invoice as of a date.
@@ -111,11 +117,20 @@ pub struct InvoiceFacts<'a> {
     pub disputed: bool,
     pub promised: bool,
     pub promise_broken: bool,
+    /// The customer's credit-limit use in basis points (10 000 = 100 %), if it has a limit.
+    pub limit_use_bp: Option<i64>,
+    /// The invoice's predicted late risk in basis points, if it was predicted.
+    pub late_risk_bp: Option<i64>,
 }
 
 /// Text equality for data values: surrounding spaces and ASCII case do not count.
 pub fn same_text(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// No threshold, or a known value (basis points) at or above it (percent).
+fn at_least_percent(threshold: Option<u32>, value_bp: Option<i64>) -> bool {
+    threshold.is_none_or(|t| value_bp.is_some_and(|v| v >= i64::from(t) * 100))
 }
 
 fn one_of(value: Option<&str>, set: &[String]) -> bool {
@@ -140,6 +155,13 @@ impl Conditions {
             && self.disputed.is_none_or(|d| d == f.disputed)
             && self.promised.is_none_or(|p| p == f.promised)
             && self.promise_broken.is_none_or(|b| b == f.promise_broken)
+            && at_least_percent(self.limit_use_at_least, f.limit_use_bp)
+            && at_least_percent(self.late_risk_at_least, f.late_risk_bp)
+    }
+
+    /// Whether these conditions read the late-risk prediction (worth training the model for).
+    pub fn uses_late_risk(&self) -> bool {
+        self.late_risk_at_least.is_some()
     }
 
     fn amount_ok(&self, f: &InvoiceFacts) -> bool {

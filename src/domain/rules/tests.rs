@@ -18,6 +18,8 @@ fn facts(days: i64) -> InvoiceFacts<'static> {
         disputed: false,
         promised: false,
         promise_broken: false,
+        limit_use_bp: None,
+        late_risk_bp: None,
     }
 }
 
@@ -154,6 +156,43 @@ fn flag_conditions() {
         ..broken
     };
     assert!(!c.matches(&disputed));
+}
+
+#[test]
+fn limit_use_and_late_risk_thresholds_are_inclusive_and_unknown_values_match_none() {
+    let c = Conditions {
+        limit_use_at_least: Some(100),
+        late_risk_at_least: Some(60),
+        ..Conditions::default()
+    };
+    let with = |limit, risk| InvoiceFacts {
+        limit_use_bp: limit,
+        late_risk_bp: risk,
+        ..facts(3)
+    };
+    assert!(
+        c.matches(&with(Some(10_000), Some(6_000))),
+        "exactly at both"
+    );
+    assert!(c.matches(&with(Some(12_500), Some(9_900))));
+    assert!(
+        !c.matches(&with(Some(9_999), Some(9_900))),
+        "just under the limit"
+    );
+    assert!(
+        !c.matches(&with(Some(12_500), Some(5_999))),
+        "just under the risk"
+    );
+    assert!(
+        !c.matches(&with(None, Some(9_900))),
+        "no limit: not over it"
+    );
+    assert!(
+        !c.matches(&with(Some(12_500), None)),
+        "no prediction: no risk claimed"
+    );
+    assert!(Conditions::default().matches(&with(None, None)));
+    assert!(c.uses_late_risk() && !Conditions::default().uses_late_risk());
 }
 
 #[test]

@@ -6,6 +6,7 @@ use crate::import::mapping::{FileKind, Mapping};
 use crate::import::pipeline::{analyze, preview_source, read_source, ImportError, Preview};
 use crate::import::records::RowError;
 use crate::import::synonyms::Field;
+use crate::store::{mb, StoreError};
 use crate::ui::app::AppState;
 use crate::ui::browser;
 use crate::ui::data::{CommitError, Data};
@@ -219,6 +220,14 @@ fn commit_error_text(e: &CommitError, lang: Lang) -> String {
     let head = Msg::ImportCommitFailed.text(lang);
     match e {
         CommitError::NotReady => format!("{head}: {}", Msg::DatabaseNotReady.text(lang)),
+        CommitError::Store(StoreError::Full { needed, free }) => format!(
+            "{head}: {} ({} {:.1} MB, {} {:.1} MB)",
+            Msg::StorageFull.text(lang),
+            Msg::StorageNeeded.text(lang),
+            mb(*needed),
+            Msg::StorageFree.text(lang),
+            mb(*free)
+        ),
         CommitError::Store(s) => format!("{head}: {s}"),
         CommitError::Conflict(c) => format!("{head}: {}", c.key),
     }

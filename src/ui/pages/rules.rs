@@ -18,7 +18,8 @@ use crate::ui::pages::reminders::{channel_label, severity_label};
 use crate::ui::reminder_run::{with_input, ReminderRun};
 use crate::ui::route::Route;
 use crate::ui::rule_form::{
-    format_list, format_thresholds, parse_day, parse_list, parse_thresholds,
+    format_list, format_percent, format_thresholds, parse_day, parse_list, parse_percent,
+    parse_thresholds,
 };
 use leptos::prelude::*;
 
@@ -171,7 +172,7 @@ fn RuleList() -> impl IntoView {
             with_input(
                 state,
                 data,
-                run.grades,
+                run.computed,
                 rules,
                 &history,
                 as_of,
@@ -498,6 +499,8 @@ fn RuleEditor(index: usize, draft: RwSignal<Vec<Rule>>) -> impl IntoView {
                 {text_field(Msg::Regions, format_list(&c.regions), "rule-regions", |r, v| { r.conditions.regions = parse_list(v); Ok(()) })}
                 {text_field(Msg::ProductLines, format_list(&c.product_lines), "rule-product-lines", |r, v| { r.conditions.product_lines = parse_list(v); Ok(()) })}
                 {text_field(Msg::Tags, format_list(&c.tags), "rule-tags", |r, v| { r.conditions.tags = parse_list(v); Ok(()) })}
+                {text_field(Msg::LimitUseAtLeast, format_percent(c.limit_use_at_least), "rule-limit-use", |r, v| { r.conditions.limit_use_at_least = parse_percent(v, 1000)?; Ok(()) })}
+                {text_field(Msg::LateRiskAtLeast, format_percent(c.late_risk_at_least), "rule-late-risk", |r, v| { r.conditions.late_risk_at_least = parse_percent(v, 100)?; Ok(()) })}
                 {flag_select(Msg::DisputedCond, c.disputed, "rule-disputed", |r, v| r.conditions.disputed = v)}
                 {flag_select(Msg::PromisedCond, c.promised, "rule-promised", |r, v| r.conditions.promised = v)}
                 {flag_select(Msg::PromiseBrokenCond, c.promise_broken, "rule-promise-broken", |r, v| r.conditions.promise_broken = v)}
@@ -602,7 +605,7 @@ fn TemplateEditor(rule: usize, template: usize, draft: RwSignal<Vec<Rule>>) -> i
         with_input(
             state,
             data,
-            run.grades,
+            run.computed,
             std::slice::from_ref(&probe),
             &empty,
             as_of,

@@ -8,7 +8,6 @@ use crate::ui::i18n::Msg;
 use leptos::prelude::*;
 
 /// After this long without a backup the page reminds the user to make one.
-const BACKUP_REMINDER_DAYS: u64 = 7;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -16,13 +15,12 @@ pub fn SettingsPage() -> impl IntoView {
     let data = expect_context::<Data>();
     let company = data.company;
     let estimate: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
-    let last_backup: RwSignal<Option<u64>> = RwSignal::new(None);
+    let last_backup = data.last_backup;
     let pending: RwSignal<Option<(String, Backup)>> = RwSignal::new(None);
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
 
     leptos::task::spawn_local(async move {
-        last_backup.set(data.last_backup().await);
-        estimate.set(browser::storage_estimate().await);
+        estimate.set(crate::store::storage_estimate().await);
     });
 
     let save_company = move |ev| {
@@ -56,7 +54,6 @@ pub fn SettingsPage() -> impl IntoView {
                         "application/json",
                         &b.to_json(),
                     );
-                    last_backup.set(Some(now));
                 }
                 Err(e) => report(Err(e)),
             }
@@ -107,7 +104,7 @@ pub fn SettingsPage() -> impl IntoView {
         let lang = state.lang.get();
         match last_backup.get() {
             Some(ms) => {
-                let old = browser::now_ms().saturating_sub(ms) > BACKUP_REMINDER_DAYS * 86_400_000;
+                let old = data.backup_is_due(browser::now_ms());
                 view! {
                     <p class:banner=old class:error=old data-testid="last-backup">
                         {format!("{}: {}", Msg::LastBackup.text(lang), browser::format_ms(ms, lang.tag()))}

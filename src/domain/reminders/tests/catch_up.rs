@@ -148,11 +148,7 @@ fn rules_are_remembered_by_id_not_position() {
 fn run_day(w: &mut World, as_of: NaiveDate) -> Vec<Reminder> {
     let mut day_world = World {
         history: w.history.before(AsOf(as_of)),
-        pool: w.pool.clone(),
-        rules: w.rules.clone(),
-        notes: w.notes.clone(),
-        settings: w.settings.clone(),
-        grades: w.grades.clone(),
+        ..w.clone()
     };
     let out = day_world.run_and_record(as_of);
     w.history.replace_day(&out, AsOf(as_of));

@@ -245,7 +245,8 @@ fn a_ledger_of_another_day_is_shifted_to_the_as_of_date() {
         history: &w.history,
         notes: &w.notes,
         settings: &w.settings,
-        grades: &w.grades,
+        credit: &w.credit,
+        late_risk: None,
     });
     assert_eq!((out[0].rule, out[0].days_overdue), (1, 8));
 }
@@ -264,6 +265,80 @@ fn a_computed_credit_grade_overrides_the_imported_one_in_conditions() {
     }];
     w.add(invoice("INV-1", "C001", days_ago(3), cny(100)));
     assert!(w.run(today()).is_empty(), "imported grade B");
-    w.grades.insert("C001".into(), "D".into());
+    w.credit.insert(
+        "C001".into(),
+        CreditFacts {
+            grade: Some("D".into()),
+            limit_use_bp: None,
+        },
+    );
     assert_eq!(shape(&w.run(today())), [(0, vec!["INV-1"])]);
+}
+
+#[test]
+fn a_rule_on_credit_limit_use_fires_for_customers_at_or_over_it() {
+    let mut w = World::new();
+    w.rules = vec![Rule {
+        id: "over-limit".into(),
+        conditions: crate::domain::rules::Conditions {
+            limit_use_at_least: Some(100),
+            ..Default::default()
+        },
+        ..w.rules[0].clone()
+    }];
+    w.add(invoice("INV-1", "C001", days_ago(3), cny(100)));
+    assert!(w.run(today()).is_empty(), "no limit known");
+    let at = |bp| CreditFacts {
+        grade: None,
+        limit_use_bp: Some(bp),
+    };
+    w.credit.insert("C001".into(), at(9_999));
+    assert!(w.run(today()).is_empty(), "just under the limit");
+    w.credit.insert("C001".into(), at(10_000));
+    assert_eq!(shape(&w.run(today())), [(0, vec!["INV-1"])]);
+}
+
+#[test]
+fn a_rule_on_late_risk_warns_of_a_habitually_late_payer_before_the_due_date() {
+    let mut w = World::new();
+    w.pool
+        .customers
+        .push(customer("C002", "准时客户", Some("A"), "张三"));
+    // Twelve months of history: C001 always pays 45 days after due, C002 on the due date.
+    for m in 0..12i64 {
+        for (code, delay) in [("C001", 45), ("C002", 0)] {
+            let due = days_ago(400 - 30 * m);
+            let number = format!("{code}-H{m}");
+            w.add(invoice(&number, code, due, cny(10_000)));
+            w.pool.payments.push(crate::domain::model::Payment {
+                number: format!("{number}-P"),
+                customer: code.into(),
+                date: plus(due, delay),
+                amount: cny(10_000),
+                applies_to: vec![crate::domain::model::Application {
+                    invoice: number,
+                    amount: None,
+                }],
+            });
+        }
+    }
+    // Both due in five days: a heads-up for the one likely to go bad, none for the other.
+    w.add(invoice("LATE-1", "C001", days_ago(-5), cny(50_000)));
+    w.add(invoice("ONTIME-1", "C002", days_ago(-5), cny(50_000)));
+    w.rules = vec![Rule {
+        id: "risky".into(),
+        conditions: crate::domain::rules::Conditions {
+            days: crate::domain::rules::DayRange::between(-7, 29),
+            late_risk_at_least: Some(50),
+            ..Default::default()
+        },
+        ..w.rules[0].clone()
+    }];
+    assert!(
+        w.run(today()).is_empty(),
+        "without predictions, no risk is claimed"
+    );
+    w.predict = true;
+
+    assert_eq!(shape(&w.run(today())), [(0, vec!["LATE-1"])]);
 }
