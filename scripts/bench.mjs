@@ -8,8 +8,13 @@
 // Then the payment model: training on a generated history of ~117 000 invoices (100 000+
 // settled, BENCH_TRAIN_INVOICES changes it) beside building the ledger of the same pool, in
 // the same run; ratio train / ledger. BENCH_IMPORT=0 skips the import part.
-// Last, the default reminder rules on 100 000 open invoices (BENCH_REMINDER_INVOICES) beside
+// Then the default reminder rules on 100 000 open invoices (BENCH_REMINDER_INVOICES) beside
 // building the ledger of the same pool; ratio evaluate / ledger.
+// Last, the dashboard's recompute after the as-of date changes (the ledger + the dashboard,
+// the collection period's baseline ledger kept, as the page does) on 100 000 invoices and
+// 100 000 payments (BENCH_DASHBOARD_INVOICES, BENCH_DASHBOARD_PAYMENTS) beside building the
+// ledger alone; ratio recompute / ledger. BENCH_TRAIN=0 and
+// BENCH_REMINDERS=0 skip those sections.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startServer, launchBrowser, ROOT } from "../tests/e2e/harness.mjs";
@@ -18,6 +23,10 @@ const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TRAIN_INVOICES = Number(process.env.BENCH_TRAIN_INVOICES ?? 100_000);
 const IMPORT = process.env.BENCH_IMPORT !== "0";
+const TRAIN = process.env.BENCH_TRAIN !== "0";
+const REMINDERS = process.env.BENCH_REMINDERS !== "0";
+const DASHBOARD_INVOICES = Number(process.env.BENCH_DASHBOARD_INVOICES ?? 100_000);
+const DASHBOARD_PAYMENTS = Number(process.env.BENCH_DASHBOARD_PAYMENTS ?? 100_000);
 const dist = process.argv[2] ?? join(ROOT, "target/bench-dist");
 
 const server = await startServer(dist);
@@ -63,13 +72,17 @@ const results = IMPORT && (await page.evaluate(async ({ invoices, runs }) => {
   return out;
 }, { invoices: INVOICES, runs: RUNS }));
 const training = [];
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; TRAIN && i < RUNS; i++) {
   training.push(JSON.parse(await page.evaluate((n) => window.wasmBindings.bench_train(n), TRAIN_INVOICES)));
 }
 const REMINDER_INVOICES = Number(process.env.BENCH_REMINDER_INVOICES ?? 100_000);
 const evaluation = [];
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; REMINDERS && i < RUNS; i++) {
   evaluation.push(JSON.parse(await page.evaluate((n) => window.wasmBindings.bench_reminders(n), REMINDER_INVOICES)));
+}
+const board = [];
+for (let i = 0; i < RUNS; i++) {
+  board.push(JSON.parse(await page.evaluate(([n, p]) => window.wasmBindings.bench_dashboard(n, p), [DASHBOARD_INVOICES, DASHBOARD_PAYMENTS])));
 }
 await browser.close();
 await server.close();
@@ -93,14 +106,28 @@ if (IMPORT) {
 
 const tm = (k) => median(training.map((r) => r[k]));
 const t0 = training[0];
+if (TRAIN) {
 console.log(`training benchmark: ${t0.invoices} generated invoices (${t0.settled} settled, ${t0.open_predicted} open), median of ${RUNS} runs, headless Chromium`);
 console.log(`  ledger of the same pool (baseline) ${f(tm("ledger_ms"))}`);
 console.log(`  train the payment model            ${f(tm("train_ms"))}`);
 console.log(`  predict every open invoice         ${f(tm("predict_ms"))}`);
 console.log(`  ratio train / ledger               ${(tm("train_ms") / tm("ledger_ms")).toFixed(2)}×`);
+}
 
 const em = (k) => median(evaluation.map((r) => r[k]));
+if (REMINDERS) {
 console.log(`reminder benchmark: ${evaluation[0].invoices} open invoices, default rules, ${evaluation[0].reminders} reminders, median of ${RUNS} runs, headless Chromium`);
 console.log(`  ledger of the same pool (baseline) ${f(em("ledger_ms"))}`);
 console.log(`  evaluate the rules                 ${f(em("evaluate_ms"))}  (goal well under 1 000 ms)`);
 console.log(`  ratio evaluate / ledger            ${(em("evaluate_ms") / em("ledger_ms")).toFixed(2)}×`);
+}
+
+const bm = (k) => median(board.map((r) => r[k]));
+const b0 = board[0];
+console.log(`dashboard benchmark: ${b0.invoices} invoices, ${b0.payments} payments (${b0.open_invoices} open), as-of date moved a day, median of ${RUNS} runs, headless Chromium`);
+console.log(`  ledger alone (baseline)            ${f(bm("ledger_ms"))}`);
+console.log(`  ledger + dashboard (recompute)     ${f(bm("recompute_ms"))}  (goal well under 200 ms)`);
+console.log(`  ratio recompute / ledger           ${(bm("recompute_ms") / bm("ledger_ms")).toFixed(2)}×`);
+console.log(`  … into another period (+ baseline) ${f(bm("new_period_ms"))}  (once a month for month to date)`);
+console.log(`  trend: 12 month-end ledgers        ${f(bm("trend_ms"))}  (on opening; a month on reuses eleven)`);
+if (!board.every((r) => r.changed)) console.log("  WARNING: the recompute did not change the dashboard");

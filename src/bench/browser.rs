@@ -177,3 +177,50 @@ pub fn bench_reminders(invoices: u32) -> Result<JsValue, JsValue> {
     });
     Ok(JsValue::from_str(&report.to_string()))
 }
+
+/// The dashboard's recompute after the as-of date changes, on a generated history of
+/// `invoices` invoices and `payments` payments (`super::data::dashboard_pool`), as the page
+/// does it: the ledger as of the new date plus the dashboard (totals, DSO, collection,
+/// aging, rankings) with the collection period's baseline ledger kept from before (it
+/// changes only when the period's start does) — beside building the ledger alone (the
+/// baseline). Also timed: the same when the period's start moves too (`dashboard()`, which
+/// builds the period baseline), and the trend's 12 month-end ledgers, which the page
+/// recomputes only when the as-of date crosses a month-end.
+#[wasm_bindgen]
+pub fn bench_dashboard(invoices: u32, payments: u32) -> Result<JsValue, JsValue> {
+    use crate::domain::insight::{
+        dashboard, dashboard_with_baseline, period_baseline, trend, InsightSettings,
+    };
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 3, d).expect("valid date");
+    let pool = super::data::dashboard_pool(invoices as usize, payments as usize, day(31));
+    let settings = InsightSettings::default();
+    // The page shows 2026-03-31 (month to date: the baseline is the ledger of 02-28); the
+    // user moves the date back a day, within the same month.
+    let period = settings.period.resolve(AsOf(day(31)));
+    let kept = period_baseline(&pool, period);
+    let before = ledger(&pool, AsOf(day(31)));
+    let shown = dashboard_with_baseline(&pool, &before, &kept, &settings, AsOf(day(31)));
+    let as_of = AsOf(day(30));
+    let t0 = now();
+    let alone = ledger(&pool, as_of);
+    let t1 = now();
+    let l = ledger(&pool, as_of);
+    let d = dashboard_with_baseline(&pool, &l, &kept, &settings, as_of);
+    let t2 = now();
+    let cold = dashboard(&pool, &l, &settings, as_of);
+    let t3 = now();
+    let points = trend(&pool, as_of, 12);
+    let t4 = now();
+    let report = serde_json::json!({
+        "invoices": pool.invoices.len(),
+        "payments": pool.payments.len(),
+        "open_invoices": d.currencies.iter().map(|c| c.open_invoices).sum::<usize>(),
+        "changed": d != shown && d == cold && alone.lines.len() == l.lines.len(),
+        "trend_points": points.len(),
+        "ledger_ms": t1 - t0,
+        "recompute_ms": t2 - t1,
+        "new_period_ms": (t1 - t0) + (t3 - t2),
+        "trend_ms": t4 - t3,
+    });
+    Ok(JsValue::from_str(&report.to_string()))
+}

@@ -154,6 +154,83 @@ pub fn open_invoices_pool(invoices: usize, as_of: NaiveDate) -> crate::domain::m
     }
 }
 
+/// A receivables history for the dashboard benchmark, deterministic: `invoices` invoices over
+/// the two years before `as_of` (2 000 customers, 6 salespeople, 8 regions, 5 product lines,
+/// one in ten in USD, terms of 30, 60 or 90 days) and `payments` payments, each paying part or
+/// all of one invoice on a day between its date and 120 days after its due date (one in
+/// twenty unapplied, left to the oldest-first allocation).
+pub fn dashboard_pool(
+    invoices: usize,
+    payments: usize,
+    as_of: NaiveDate,
+) -> crate::domain::model::Pool {
+    use crate::domain::model::{Application, Customer, Invoice, Payment, Pool};
+    use crate::domain::money::{Currency, Money};
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let customers: Vec<Customer> = (0..2_000)
+        .map(|c| {
+            Customer::new(
+                format!("C{c:05}"),
+                format!("{}客户{c}有限公司", CITIES[c % 8]),
+            )
+        })
+        .collect();
+    let start = as_of - Duration::days(730);
+    let invoices: Vec<Invoice> = (0..invoices)
+        .map(|i| {
+            let date = start + Duration::days(rng.below(731) as i64);
+            let currency = if i % 10 == 0 {
+                Currency::USD
+            } else {
+                Currency::CNY
+            };
+            Invoice {
+                due: Some(date + Duration::days(30 * (1 + rng.below(3) as i64))),
+                salesperson: Some(SALES[i % SALES.len()].to_owned()),
+                region: Some(CITIES[(i / 7) % CITIES.len()].to_owned()),
+                product_line: Some(TRADES[(i / 3) % TRADES.len()].to_owned()),
+                ..Invoice::new(
+                    format!("INV-{i:06}"),
+                    format!("C{:05}", rng.below(2_000)),
+                    date,
+                    Money::new(10_000 + rng.below(5_000_000) as i64, currency),
+                )
+            }
+        })
+        .collect();
+    let payments = (0..payments)
+        .filter_map(|k| {
+            let inv = invoices.get(rng.below(invoices.len().max(1) as u64) as usize)?;
+            let due = inv.due.unwrap_or(inv.date);
+            let span = (due - inv.date).num_days() + 120;
+            let date = inv.date + Duration::days(rng.below(span as u64 + 1) as i64);
+            let part = if rng.below(4) == 0 { 2 } else { 1 };
+            let amount = Money::new(inv.amount.minor / part, inv.amount.currency);
+            let applies_to = if k % 20 == 0 {
+                Vec::new()
+            } else {
+                vec![Application {
+                    invoice: inv.number.clone(),
+                    amount: None,
+                }]
+            };
+            Some(Payment {
+                number: format!("PAY-{k:06}"),
+                customer: inv.customer.clone(),
+                date,
+                amount,
+                applies_to,
+            })
+        })
+        .collect();
+    Pool {
+        customers,
+        invoices,
+        payments,
+        ..Pool::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +249,22 @@ mod tests {
         );
         assert_eq!(p.batch.records.invoices.len(), 2_000);
         assert_eq!(p.report_date, NaiveDate::from_ymd_opt(2026, 3, 31));
+    }
+
+    #[test]
+    fn the_dashboard_pool_is_deterministic_and_has_open_and_overdue_money() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+        let p = dashboard_pool(2_000, 2_000, as_of);
+        assert_eq!((p.invoices.len(), p.payments.len()), (2_000, 2_000));
+        assert_eq!(p, dashboard_pool(2_000, 2_000, as_of));
+        let l = crate::domain::ledger::ledger(&p, crate::domain::asof::AsOf(as_of));
+        let cny = crate::domain::money::Currency::CNY;
+        assert!(l.total_overdue.get(cny).minor > 0);
+        assert!(l.total_open.get(cny).minor > l.total_overdue.get(cny).minor);
+        assert!(
+            l.lines.iter().any(|x| x.settled_on.is_some()),
+            "some are paid"
+        );
     }
 
     #[test]

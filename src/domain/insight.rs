@@ -19,6 +19,7 @@
 //!   Money left unapplied belongs to no invoice and so to no salesperson.
 
 mod dso;
+pub mod form;
 mod rankings;
 mod trend;
 
@@ -29,17 +30,18 @@ pub(crate) mod tests;
 
 pub use dso::{CountbackStep, Days100, Dso, COUNTBACK_DSO_FORMULA, STANDARD_DSO_FORMULA};
 pub use rankings::{Amounts, CustomerRow, GroupRow, SalespersonRow, Unassigned};
-pub use trend::{trend, trend_at, trend_month_ends, TrendPoint};
+pub use trend::{trend, trend_at, trend_month_ends, trend_reusing, TrendPoint};
 
 use super::aging::{aging, AgingBucket, AgingEdges};
 use super::asof::AsOf;
+use super::fast_hash::FastSet;
 use super::ledger::{ledger, InvoiceStatus, Ledger};
 use super::model::Pool;
 use super::money::{Currency, Money};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where the collection period starts; it always ends on the as-of date.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -242,9 +244,15 @@ pub fn dashboard(
 /// time). It changes only when the period's start does — for month-to-date, when the
 /// as-of date enters another month — so the UI can keep it in its own memo.
 pub fn period_baseline(pool: &Pool, period: Period) -> Ledger {
-    match period.from.pred_opt() {
+    baseline_before(pool, period.from)
+}
+
+/// The ledger as of the day before `start` (see [`period_baseline`]); keyed on the start
+/// alone, which is what a memo of it should depend on.
+pub fn baseline_before(pool: &Pool, start: NaiveDate) -> Ledger {
+    match start.pred_opt() {
         Some(day) => ledger(pool, AsOf(day)),
-        None => ledger(&Pool::default(), AsOf(period.from)),
+        None => ledger(&Pool::default(), AsOf(start)),
     }
 }
 
@@ -268,8 +276,8 @@ pub fn dashboard_with_baseline(
     currencies.extend(ledger_now.unapplied.iter().map(|c| c.amount.currency));
     currencies.extend(collected.keys().copied());
 
-    let mut overdue_customers_any: HashSet<&str> = HashSet::new();
-    let mut per_currency: BTreeMap<Currency, (usize, usize, HashSet<&str>, i64)> = BTreeMap::new();
+    let mut overdue_customers_any: FastSet<&str> = FastSet::default();
+    let mut per_currency: BTreeMap<Currency, (usize, usize, FastSet<&str>, i64)> = BTreeMap::new();
     for (line, &fell_due) in ledger_now.lines.iter().zip(&inputs.due_in_period) {
         let e = per_currency.entry(line.currency).or_default();
         if line.open.minor > 0 {

@@ -4,6 +4,7 @@ pub mod approvals;
 pub mod asof;
 pub mod audit;
 pub mod credit;
+pub(crate) mod fast_hash;
 pub mod forecast;
 pub mod insight;
 pub mod keys;

@@ -1,5 +1,6 @@
 //! The audit log as a table: one row per entry, in recording order.
 
+use super::table::{Cell, Table};
 use crate::domain::audit::AuditEntry;
 use crate::notify::SendOutcome;
 use chrono::{DateTime, FixedOffset};
@@ -38,30 +39,31 @@ pub fn local_time(at_ms: u64, offset: FixedOffset) -> String {
         .unwrap_or_default()
 }
 
-pub fn rows(entries: &[AuditEntry], offset: FixedOffset) -> Vec<[String; 12]> {
+pub fn rows(entries: &[AuditEntry], offset: FixedOffset) -> Vec<[Cell; 12]> {
     entries
         .iter()
         .map(|e| {
             [
-                local_time(e.at_ms, offset),
-                e.as_of.to_string(),
-                e.action.code().to_owned(),
-                e.action.detail(),
-                e.rule_no.map(|n| n.to_string()).unwrap_or_default(),
-                e.rule_name.clone(),
-                e.customer.clone(),
-                e.invoices.join(" "),
-                e.recipients.join(" "),
-                e.channel.map(|c| c.code().to_owned()).unwrap_or_default(),
-                e.outcome.as_ref().map(outcome_text).unwrap_or_default(),
-                e.text.clone(),
+                Cell::text(local_time(e.at_ms, offset)),
+                Cell::text(e.as_of.to_string()),
+                Cell::text(e.action.code()),
+                Cell::text(e.action.detail()),
+                e.rule_no.map_or(Cell::text(""), Cell::count),
+                Cell::text(&e.rule_name),
+                Cell::text(&e.customer),
+                Cell::text(e.invoices.join(" ")),
+                Cell::text(e.recipients.join(" ")),
+                Cell::text(e.channel.map(|c| c.code().to_owned()).unwrap_or_default()),
+                Cell::text(e.outcome.as_ref().map(outcome_text).unwrap_or_default()),
+                Cell::text(&e.text),
             ]
         })
         .collect()
 }
 
-pub fn csv(entries: &[AuditEntry], offset: FixedOffset) -> String {
-    super::csv::document(&HEADER, rows(entries, offset))
+/// The entries as one table, for CSV and XLSX alike.
+pub fn table(entries: &[AuditEntry], offset: FixedOffset) -> Table {
+    Table::new(&HEADER, rows(entries, offset))
 }
 
 #[cfg(test)]
@@ -84,7 +86,7 @@ mod tests {
         e.outcome = Some(SendOutcome::Failed {
             reason: "HTTP 500".into(),
         });
-        let csv = csv(&[e], FixedOffset::east_opt(8 * 3600).unwrap());
+        let csv = table(&[e], FixedOffset::east_opt(8 * 3600).unwrap()).to_csv();
         let line = csv.lines().nth(1).unwrap();
         assert!(
             line.starts_with("2026-03-31 08:00:00,2026-03-31,sent,,,,0001,A B,,,failed: HTTP 500,"),

@@ -2,6 +2,7 @@
 //! of the as-of date, with its expected payment date, range and late risk.
 
 use super::ledger::customer_names;
+use super::table::{Cell, Table};
 use crate::domain::forecast::Predictions;
 use crate::domain::model::Pool;
 
@@ -33,34 +34,40 @@ pub fn risk_text(risk: f64) -> String {
 }
 
 /// One row per prediction (every invoice open as of the predictions' date), in pool order.
-pub fn rows(pool: &Pool, predictions: &Predictions) -> Vec<[String; 12]> {
+pub fn rows(pool: &Pool, predictions: &Predictions) -> Vec<[Cell; 12]> {
     let names = customer_names(pool);
-    let threshold = predictions.model.settings().late_threshold_days.to_string();
+    let threshold = predictions.model.settings().late_threshold_days;
     predictions
         .predictions
         .iter()
         .filter_map(|p| {
             let inv = pool.invoices.get(p.index)?;
+            let risk = risk_text(p.late_risk);
             Some([
-                inv.number.clone(),
-                inv.customer.clone(),
-                names
-                    .get(inv.customer.as_str())
-                    .copied()
-                    .unwrap_or("")
-                    .to_owned(),
-                p.open.currency.code().to_owned(),
-                p.open.to_plain_string(),
-                p.due.to_string(),
-                p.days_late_now.max(0).to_string(),
-                p.expected.to_string(),
-                p.early.to_string(),
-                p.late.to_string(),
-                risk_text(p.late_risk),
-                threshold.clone(),
+                Cell::text(&inv.number),
+                Cell::text(&inv.customer),
+                Cell::text(names.get(inv.customer.as_str()).copied().unwrap_or("")),
+                Cell::text(p.open.currency.code()),
+                Cell::money(p.open),
+                Cell::text(p.due.to_string()),
+                Cell::int(p.days_late_now.max(0)),
+                Cell::text(p.expected.to_string()),
+                Cell::text(p.early.to_string()),
+                Cell::text(p.late.to_string()),
+                if risk.is_empty() {
+                    Cell::text(risk)
+                } else {
+                    Cell::Number(risk)
+                },
+                Cell::int(threshold),
             ])
         })
         .collect()
+}
+
+/// Every prediction as one table, for CSV and XLSX alike.
+pub fn table(pool: &Pool, predictions: &Predictions) -> Table {
+    Table::new(&HEADER, rows(pool, predictions))
 }
 
 #[cfg(test)]
@@ -70,7 +77,6 @@ mod tests {
     use crate::domain::forecast::{predict, ForecastSettings};
     use crate::domain::model::{Application, Customer, Invoice, Payment};
     use crate::domain::money::{Currency, Money};
-    use crate::export::csv;
     use chrono::{Duration, NaiveDate};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -135,7 +141,7 @@ mod tests {
         assert_eq!(rows[1][6], "14");
         assert!(rows[1][7].as_str() > "2025-12-15");
 
-        let doc = csv::document(&HEADER, rows);
+        let doc = Table::new(&HEADER, rows).to_csv();
         let mut lines = doc.split("\r\n");
         assert!(lines
             .next()

@@ -1,5 +1,6 @@
-//! The ledger as a table: the same columns on screen, in CSV and (later) XLSX.
+//! The ledger as a table: the same columns on screen, in CSV and XLSX.
 
+use super::table::{Cell, Table};
 use crate::domain::ledger::{InvoiceStatus, Ledger};
 use crate::domain::model::Pool;
 use std::collections::HashMap;
@@ -37,8 +38,8 @@ pub fn customer_names(pool: &Pool) -> HashMap<&str, &str> {
         .collect()
 }
 
-/// One row per selected line (`picked`: indices into `ledger.lines`), amounts as plain decimals.
-pub fn rows(pool: &Pool, ledger: &Ledger, picked: &[usize]) -> Vec<[String; 13]> {
+/// One row per selected line (`picked`: indices into `ledger.lines`), amounts as numbers.
+pub fn rows(pool: &Pool, ledger: &Ledger, picked: &[usize]) -> Vec<[Cell; 13]> {
     let names = customer_names(pool);
     picked
         .iter()
@@ -46,26 +47,27 @@ pub fn rows(pool: &Pool, ledger: &Ledger, picked: &[usize]) -> Vec<[String; 13]>
             let line = ledger.lines.get(i)?;
             let inv = line.invoice(pool)?;
             Some([
-                inv.number.clone(),
-                inv.customer.clone(),
-                names
-                    .get(inv.customer.as_str())
-                    .copied()
-                    .unwrap_or("")
-                    .to_owned(),
-                inv.order.clone().unwrap_or_default(),
-                inv.date.to_string(),
-                line.due.to_string(),
-                line.currency.code().to_owned(),
-                line.amount.to_plain_string(),
-                line.applied.to_plain_string(),
-                line.open.to_plain_string(),
-                line.days_overdue.max(0).to_string(),
-                status_text(line.status).to_owned(),
-                inv.salesperson.clone().unwrap_or_default(),
+                Cell::text(&inv.number),
+                Cell::text(&inv.customer),
+                Cell::text(names.get(inv.customer.as_str()).copied().unwrap_or("")),
+                Cell::text(inv.order.clone().unwrap_or_default()),
+                Cell::text(inv.date.to_string()),
+                Cell::text(line.due.to_string()),
+                Cell::text(line.currency.code()),
+                Cell::money(line.amount),
+                Cell::money(line.applied),
+                Cell::money(line.open),
+                Cell::int(line.days_overdue.max(0)),
+                Cell::text(status_text(line.status)),
+                Cell::text(inv.salesperson.clone().unwrap_or_default()),
             ])
         })
         .collect()
+}
+
+/// The selected lines as one table, for CSV and XLSX alike.
+pub fn table(pool: &Pool, ledger: &Ledger, picked: &[usize]) -> Table {
+    Table::new(&HEADER, rows(pool, ledger, picked))
 }
 
 #[cfg(test)]
@@ -75,7 +77,6 @@ mod tests {
     use crate::domain::ledger::ledger;
     use crate::domain::model::{Customer, Invoice};
     use crate::domain::money::{Currency, Money};
-    use crate::export::csv;
     use chrono::NaiveDate;
 
     #[test]
@@ -97,7 +98,7 @@ mod tests {
             ..Pool::default()
         };
         let l = ledger(&pool, AsOf(NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()));
-        let doc = csv::document(&HEADER, rows(&pool, &l, &[0]));
+        let doc = table(&pool, &l, &[0]).to_csv();
         let line = doc.lines().nth(1).unwrap();
         assert!(line.starts_with("0000611365,0001,\"'=HYPERLINK("), "{line}");
         assert!(

@@ -1,5 +1,6 @@
 //! The reminders of a day as a table (`reminders-export`): one row per reminder.
 
+use super::table::{Cell, Table};
 use crate::domain::reminders::Reminder;
 use crate::domain::rules::Channel;
 
@@ -26,36 +27,41 @@ pub fn main_text(r: &Reminder) -> String {
         .unwrap_or_default()
 }
 
-pub fn rows(reminders: &[Reminder]) -> Vec<[String; 12]> {
+pub fn rows(reminders: &[Reminder]) -> Vec<[Cell; 12]> {
     reminders
         .iter()
         .map(|r| {
             [
-                (r.rule + 1).to_string(),
-                r.rule_name.clone(),
-                format!("{:?}", r.severity).to_lowercase(),
-                r.customer.clone(),
-                r.customer_name.clone(),
-                r.invoices.join(" "),
-                r.days_overdue.to_string(),
-                r.amount.to_plain_string(),
-                r.amount.currency.code().to_owned(),
-                r.recipients
-                    .iter()
-                    .map(|p| p.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                r.channels
-                    .iter()
-                    .map(|c| c.code())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                main_text(r),
+                Cell::count(r.rule + 1),
+                Cell::text(&r.rule_name),
+                Cell::text(format!("{:?}", r.severity).to_lowercase()),
+                Cell::text(&r.customer),
+                Cell::text(&r.customer_name),
+                Cell::text(r.invoices.join(" ")),
+                Cell::int(r.days_overdue),
+                Cell::money(r.amount),
+                Cell::text(r.amount.currency.code()),
+                Cell::text(
+                    r.recipients
+                        .iter()
+                        .map(|p| p.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                Cell::text(
+                    r.channels
+                        .iter()
+                        .map(|c| c.code())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                Cell::text(main_text(r)),
             ]
         })
         .collect()
 }
 
-pub fn csv(reminders: &[Reminder]) -> String {
-    super::csv::document(&HEADER, rows(reminders))
+/// The day's reminders as one table, for CSV and XLSX alike.
+pub fn table(reminders: &[Reminder]) -> Table {
+    Table::new(&HEADER, rows(reminders))
 }

@@ -68,6 +68,7 @@ fn App() -> impl IntoView {
     super::data_credit::provide_ratings(data, state);
     provide_context(super::forecast::Forecast::new(data, state));
     provide_context(super::reminder_run::provide(state, data));
+    provide_context(super::insight::InsightConfig::new(data));
     leptos::task::spawn_local(data.load());
     // Another tab changed the stored data: read it again, so both tabs show the same pool.
     browser::on_other_tab_change(move || leptos::task::spawn_local(data.reload()));

@@ -9,7 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launchBrowser, openApp, FIXTURES } from "./harness.mjs";
+import { startServer, launchBrowser, openApp, importFile, FIXTURES } from "./harness.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await startServer(); });
@@ -18,10 +18,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 test("totals, aging buckets, ranking and drill-down match the hand-computed figures", async () => {
   const context = await browser.newContext();
   const page = await openApp(context, server.url);
-  await page.getByTestId("nav-import").click();
-  await page.getByTestId("import-input").setInputFiles(join(FIXTURES, "import", "kingdee_open_items_gbk.csv"));
-  await page.getByTestId("import-file").waitFor();
-  await page.getByTestId("import-commit").click();
+  await importFile(page, join(FIXTURES, "import", "kingdee_open_items_gbk.csv"));
   await page.getByTestId("import-summary").waitFor();
   await page.getByTestId("asof-date").fill("2026-03-31");
   await page.getByTestId("nav-dashboard").click();

@@ -4,12 +4,13 @@
 //! Aggregation borrows every key from the pool (`&str`); text is copied only into the rows.
 
 use super::{Period, Ratio};
+use crate::domain::fast_hash::FastMap;
 use crate::domain::ledger::{InvoiceLine, InvoiceStatus, Ledger};
 use crate::domain::ledger_query::{LedgerQuery, SortKey, StatusFilter};
 use crate::domain::model::{Customer, Invoice, Pool};
 use crate::domain::money::{Currency, Money};
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Open and overdue amounts with the number of invoices behind each.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,12 +184,12 @@ impl Acc {
 }
 
 type Tally<'a> = (
-    HashMap<(&'a str, Currency), Acc>,
+    FastMap<(&'a str, Currency), Acc>,
     BTreeMap<Currency, Acc>, // lines without a key
 );
 
 fn tally<'a>(inputs: &Inputs<'a>, key: impl Fn(&'a Invoice) -> Option<&'a str>) -> Tally<'a> {
-    let mut keyed: HashMap<(&'a str, Currency), Acc> = HashMap::new();
+    let mut keyed: FastMap<(&'a str, Currency), Acc> = FastMap::default();
     let mut none: BTreeMap<Currency, Acc> = BTreeMap::new();
     for (line, invoice, collected, due) in inputs.lines() {
         let acc = match key(invoice) {
@@ -247,7 +248,7 @@ pub(super) fn rank(inputs: &Inputs<'_>, top_customers: usize) -> BTreeMap<Curren
     }
 
     // Customers by overdue amount.
-    let mut directory: HashMap<&str, &Customer> = HashMap::new();
+    let mut directory: FastMap<&str, &Customer> = FastMap::default();
     for c in &pool.customers {
         directory.entry(c.code.as_str()).or_insert(c);
     }

@@ -548,6 +548,31 @@ fn trend_recomputes_each_month_end() {
 }
 
 #[test]
+fn a_month_on_the_trend_reuses_eleven_points() {
+    let p = fixture();
+    let march = trend(&p, AS_OF, 12);
+    let april_ends = trend_month_ends(AsOf(d(2026, 4, 15)), 12);
+    assert_eq!(april_ends[10..], [d(2026, 2, 28), d(2026, 3, 31)]);
+    assert_eq!(
+        trend_reusing(&p, &april_ends, &march),
+        trend_at(&p, &april_ends)
+    );
+    // What is known is taken as it is, not recomputed (so it must come from the same pool).
+    let mut known = march.clone();
+    known[11].receivables = crate::domain::money::Totals::new();
+    let reused = trend_reusing(&p, &april_ends, &known);
+    assert!(
+        reused[10].receivables.is_empty(),
+        "02-28 was taken from `known`"
+    );
+    assert_eq!(
+        reused[11],
+        trend_at(&p, &[d(2026, 3, 31)])[0],
+        "03-31 computed"
+    );
+}
+
+#[test]
 fn a_kept_baseline_gives_the_same_dashboard() {
     let p = fixture();
     let l = ledger(&p, AS_OF);

@@ -42,9 +42,23 @@ pub fn trend_month_ends(as_of: AsOf, months: usize) -> Vec<NaiveDate> {
 
 /// One point per date in `month_ends` (any dates work; month-ends are the intent).
 pub fn trend_at(pool: &Pool, month_ends: &[NaiveDate]) -> Vec<TrendPoint> {
+    trend_reusing(pool, month_ends, &[])
+}
+
+/// [`trend_at`], taking the points of `known` — computed earlier from the same pool — at the
+/// dates still wanted: when the as-of date moves into the next month, one new ledger rather
+/// than twelve.
+pub fn trend_reusing(
+    pool: &Pool,
+    month_ends: &[NaiveDate],
+    known: &[TrendPoint],
+) -> Vec<TrendPoint> {
     month_ends
         .iter()
         .map(|&month_end| {
+            if let Some(p) = known.iter().find(|p| p.month_end == month_end) {
+                return p.clone();
+            }
             let l = ledger(pool, AsOf(month_end));
             TrendPoint {
                 month_end,

@@ -5,12 +5,12 @@
 //! oldest-first allocation is amortised O(1) per step. Strings are borrowed from the pool.
 
 use crate::domain::asof::AsOf;
+use crate::domain::fast_hash::{fast_map, FastMap};
 use crate::domain::model::{Application, Pool};
 use crate::domain::money::{Currency, Money};
 use crate::domain::terms::{effective_due, Terms};
 use chrono::NaiveDate;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// An invoice's balance: `open` runs down from `amount` as settlements are applied.
 pub(super) struct Slot {
@@ -59,24 +59,24 @@ struct Group<'p> {
 struct Book<'p> {
     slots: Vec<Slot>,
     groups: Vec<Group<'p>>,
-    group_of: HashMap<(&'p str, Currency), usize>,
+    group_of: FastMap<(&'p str, Currency), usize>,
     /// (customer, number, currency) to slot; the first such invoice in pool order wins.
-    named: HashMap<(&'p str, &'p str, Currency), usize>,
+    named: FastMap<(&'p str, &'p str, Currency), usize>,
 }
 
 impl<'p> Book<'p> {
     fn open_invoices(pool: &'p Pool, as_of: AsOf) -> Book<'p> {
-        let mut customer_terms: HashMap<&str, Option<Terms>> = HashMap::new();
+        let mut customer_terms: FastMap<&str, Option<Terms>> = fast_map(pool.customers.len());
         for customer in &pool.customers {
             customer_terms
                 .entry(customer.code.as_str())
                 .or_insert(customer.terms);
         }
         let mut book = Book {
-            slots: Vec::new(),
+            slots: Vec::with_capacity(pool.invoices.len()),
             groups: Vec::new(),
-            group_of: HashMap::new(),
-            named: HashMap::new(),
+            group_of: fast_map(pool.customers.len()),
+            named: fast_map(pool.invoices.len()),
         };
         for (index, invoice) in pool.invoices.iter().enumerate() {
             if !as_of.includes(invoice.date) || invoice.amount.minor < 0 {

@@ -1,37 +1,95 @@
-//! The dashboard for the as-of date, per currency: totals, DSO, collection, aging, rankings.
-//! Every figure links to the ledger filtered to exactly the invoices behind it.
+//! The dashboard for the as-of date, per currency: totals, DSO, collection, aging, rankings,
+//! charts of aging and of the customers most overdue, and the 12-month trend. Every figure
+//! links to the ledger filtered to exactly the invoices behind it (`from=dashboard` makes the
+//! ledger show a breadcrumb back here). Each chart has its table; the tables export as CSV
+//! and XLSX.
+
+mod charts;
+mod settings;
+mod trend;
 
 use crate::domain::aging::AgingBucket;
+use crate::domain::asof::AsOf;
 use crate::domain::insight::{
-    dashboard, Dashboard, InsightSettings, COUNTBACK_DSO_FORMULA, STANDARD_DSO_FORMULA,
+    baseline_before, dashboard_with_baseline, Dashboard, COUNTBACK_DSO_FORMULA,
+    STANDARD_DSO_FORMULA,
 };
 use crate::domain::ledger_query::{LedgerQuery, StatusFilter};
 use crate::domain::money::{Currency, Money};
+use crate::export::insight::{aging_table, rankings_table};
+use crate::export::table::Table;
 use crate::ui::app::AppState;
 use crate::ui::data::Data;
+use crate::ui::export_buttons::export_buttons;
 use crate::ui::i18n::{Lang, Msg};
-use crate::ui::pages::ledger::bucket_label;
+use crate::ui::i18n_insight::bucket_label;
+use crate::ui::insight::InsightConfig;
 use leptos::prelude::*;
 
+/// A drill-down link; `from=dashboard` (ignored by the filter) asks for the breadcrumb.
 fn ledger_link(q: &LedgerQuery) -> String {
-    format!("#/ledger?{}", q.to_query_string())
+    format!("#/ledger?{}&from=dashboard", q.to_query_string())
+}
+
+/// Selects exactly the open invoices of aging bucket `b` in `cur`.
+fn bucket_query(b: usize, cur: Currency) -> LedgerQuery {
+    LedgerQuery {
+        bucket: Some(b),
+        currency: Some(cur),
+        ..Default::default()
+    }
 }
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
-    let settings = InsightSettings::default();
-    let board = Memo::new(move |_| {
-        let as_of = crate::domain::asof::AsOf(state.as_of.get());
-        data.pool
-            .with(|p| state.ledger.with(|l| dashboard(p, l, &settings, as_of)))
+    let insight = expect_context::<InsightConfig>();
+    // The ledger the day before the collection period starts changes only when the start
+    // does (for month-to-date, when the as-of date enters another month): its own memo, so
+    // moving the date within the period costs one ledger (the app's), not two.
+    let period_start = Memo::new(move |_| {
+        let as_of = AsOf(state.as_of.get());
+        insight.settings.with(|s| s.period.resolve(as_of).from)
     });
+    let baseline = Memo::new(move |_| {
+        let from = period_start.get();
+        data.pool.with(|p| baseline_before(p, from))
+    });
+    let board = Memo::new(move |_| {
+        let as_of = AsOf(state.as_of.get());
+        insight.settings.with(|settings| {
+            data.pool.with(|p| {
+                state
+                    .ledger
+                    .with(|l| baseline.with(|b| dashboard_with_baseline(p, l, b, settings, as_of)))
+            })
+        })
+    });
+    // `{what}-export` (CSV) and `{what}-export-xlsx`, saved as `{what}-<as-of>.csv/.xlsx`.
+    let board_export =
+        move |hook: &'static str, what: &'static str, table: fn(&Dashboard) -> Table| {
+            export_buttons(
+                hook,
+                |lang| Msg::DownloadCsv.text(lang),
+                what,
+                move || format!("{what}-{}", state.as_of.get_untracked()),
+                move || board.with_untracked(table),
+            )
+        };
+    let aging_export = board_export("aging-export", "aging", aging_table);
+    let rankings_export = board_export("rankings-export", "rankings", rankings_table);
     view! {
         {move || {
             let lang = state.lang.get();
             board.with(|d| view_board(d, lang))
         }}
+        <div class="toolbar no-print" data-testid="dashboard-exports">
+            <span>{move || Msg::AgingTitle.text(state.lang.get())}</span>{aging_export}
+            <span>{move || Msg::TopCustomers.text(state.lang.get())}</span>{rankings_export}
+        </div>
+        <trend::TrendSection/>
+        <settings::InsightSettingsForm/>
         <super::credit_alerts::CreditAlerts/>
     }
 }
@@ -86,6 +144,15 @@ fn view_board(d: &Dashboard, lang: Lang) -> AnyView {
                 .collect_view();
             view! { <tr><th>{label}</th>{cells}</tr> }
         })
+        .collect_view();
+    let aging_charts = currencies
+        .iter()
+        .map(|&cur| charts::aging_chart(d, cur, ledger_link, lang))
+        .collect_view();
+    let customer_charts = d
+        .currencies
+        .iter()
+        .map(|c| charts::customers_chart(c, ledger_link, lang))
         .collect_view();
     let currency_heads = currencies
         .iter()
@@ -146,8 +213,10 @@ fn view_board(d: &Dashboard, lang: Lang) -> AnyView {
                 <p>{format!("{}: {} – {}", t(Msg::CollectionPeriod), d.period.from, d.period.to)}</p>
             </details>
             <h2>{t(Msg::AgingTitle)}</h2>
+            <div class="charts">{aging_charts}</div>
             <table class="grid narrow"><thead><tr><th></th>{currency_heads}</tr></thead><tbody>{aging_rows}</tbody></table>
             <h2>{t(Msg::TopCustomers)}</h2>
+            <div class="charts">{customer_charts}</div>
             <table class="grid"><thead><tr>
                 <th>{t(Msg::Customer)}</th><th>{t(Msg::CreditGrade)}</th><th class="num">{t(Msg::StatusOverdue)}</th>
                 <th class="num">{t(Msg::InvoicesTitle)}</th><th class="num">{t(Msg::OldestDaysOverdue)}</th>
@@ -169,11 +238,7 @@ fn view_board(d: &Dashboard, lang: Lang) -> AnyView {
 fn aging_cell(b: usize, bucket: &AgingBucket, cur: Currency) -> impl IntoView {
     let amount: Money = bucket.amount.get(cur);
     let count = bucket.count.get(&cur).copied().unwrap_or(0);
-    let q = LedgerQuery {
-        bucket: Some(b),
-        currency: Some(cur),
-        ..Default::default()
-    };
+    let q = bucket_query(b, cur);
     view! {
         <td class="num">
             <a href=ledger_link(&q) data-testid="aging-bucket"

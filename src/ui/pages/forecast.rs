@@ -9,10 +9,9 @@ mod explain;
 use crate::domain::forecast::{cash_forecast, Bucket, CashForecast, Prediction};
 use crate::domain::ledger_query::{percent_encode as percent, query_pairs};
 use crate::domain::money::Currency;
+use crate::export::forecast as forecast_export;
 use crate::export::ledger::customer_names;
-use crate::export::{csv, forecast as forecast_export};
 use crate::ui::app::AppState;
-use crate::ui::browser;
 use crate::ui::data::Data;
 use crate::ui::forecast::{Forecast, THRESHOLD_RANGE};
 use crate::ui::i18n::{Lang, Msg};
@@ -59,19 +58,18 @@ pub fn ForecastPage() -> impl IntoView {
     // The week whose invoices are listed: (currency, week index; `weeks.len()` is "later").
     let selected = RwSignal::new(None::<(Currency, usize)>);
 
-    let export = move |_| {
-        let doc = data.pool.with_untracked(|pool| {
-            fc.predictions.with_untracked(|p| {
-                csv::document(&forecast_export::HEADER, forecast_export::rows(pool, p))
+    let export = crate::ui::export_buttons::export_buttons(
+        "forecast-export",
+        |lang| Ft::Export.text(lang),
+        "forecast",
+        move || format!("forecast-{}", state.as_of.get_untracked()),
+        move || {
+            data.pool.with_untracked(|pool| {
+                fc.predictions
+                    .with_untracked(|p| forecast_export::table(pool, p))
             })
-        });
-        let as_of = state.as_of.get_untracked();
-        browser::download(
-            &format!("forecast-{as_of}.csv"),
-            "text/csv;charset=utf-8",
-            &doc,
-        );
-    };
+        },
+    );
 
     let summary = move || {
         let lang = state.lang.get();
@@ -117,7 +115,7 @@ pub fn ForecastPage() -> impl IntoView {
             {explained}
             <div class="filters">
                 <ThresholdField/>
-                <button data-testid="forecast-export" on:click=export>{move || Ft::Export.text(state.lang.get())}</button>
+                {export}
             </div>
             {summary}
             {currencies}

@@ -1,19 +1,21 @@
 //! The ledger: every invoice as of the as-of date, filtered and sorted, virtualised so that
 //! 100 000 rows scroll smoothly (only the rows in view are in the DOM).
 
-use crate::domain::aging::AgingEdges;
 use crate::domain::ledger::InvoiceStatus;
 use crate::domain::ledger_query::{
-    percent_encode as percent, select, LedgerQuery, SortKey, StatusFilter,
+    percent_encode as percent, query_pairs, select, LedgerQuery, SortKey, StatusFilter,
 };
 use crate::domain::money::Currency;
-use crate::export::{csv, ledger as ledger_export};
+use crate::export::ledger as ledger_export;
 use crate::ui::app::AppState;
-use crate::ui::browser;
 use crate::ui::data::Data;
+use crate::ui::export_buttons::export_buttons;
 use crate::ui::forecast::Forecast;
 use crate::ui::i18n::{Lang, Msg};
 use crate::ui::i18n_forecast::Ft;
+pub use crate::ui::i18n_insight::bucket_label;
+use crate::ui::i18n_insight::{drill_down_label, It};
+use crate::ui::insight::InsightConfig;
 use crate::ui::pages::forecast::risk_badge;
 use crate::ui::route::Route;
 use leptos::prelude::*;
@@ -27,35 +29,57 @@ pub fn LedgerPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
     let forecast = expect_context::<Forecast>();
+    let insight = expect_context::<InsightConfig>();
     let hash = state.hash.get_untracked();
     let initial = LedgerQuery::from_query_string(Route::query_of(&hash));
+    // Opened from a dashboard figure (`from=dashboard`): the breadcrumb names that figure.
+    let drilled = query_pairs(Route::query_of(&hash))
+        .iter()
+        .any(|(k, v)| k == "from" && v == "dashboard")
+        .then(|| initial.clone());
     let query = RwSignal::new(initial);
-    let edges = AgingEdges::default();
-    let bucket_count = edges.bucket_count();
-    let bucket_ranges: Vec<_> = (0..bucket_count).map(|b| edges.range(b)).collect();
+    // The dashboard's edges, so bucket `b` here is bucket `b` there.
+    let edges = Memo::new(move |_| insight.settings.with(|s| s.aging_edges.clone()));
     let scroll_top = RwSignal::new(0.0_f64);
 
     let picked = Memo::new(move |_| {
         let q = query.get();
-        data.pool
-            .with(|p| state.ledger.with(|l| select(p, l, &edges, &q)))
+        edges.with(|e| {
+            data.pool
+                .with(|p| state.ledger.with(|l| select(p, l, e, &q)))
+        })
     });
 
-    let export = move |_| {
-        let doc = data.pool.with_untracked(|p| {
-            state.ledger.with_untracked(|l| {
-                picked.with_untracked(|ix| {
-                    csv::document(&ledger_export::HEADER, ledger_export::rows(p, l, ix))
-                })
+    let export = export_buttons(
+        "ledger-export",
+        |lang| Msg::DownloadCsv.text(lang),
+        "ledger",
+        move || format!("ledger-{}", state.as_of.get_untracked()),
+        move || {
+            data.pool.with_untracked(|p| {
+                state
+                    .ledger
+                    .with_untracked(|l| picked.with_untracked(|ix| ledger_export::table(p, l, ix)))
+            })
+        },
+    );
+    let breadcrumb = drilled.map(|q| {
+        let name = q.customer.as_ref().and_then(|code| {
+            data.pool.with_untracked(|p| {
+                p.customers
+                    .iter()
+                    .find(|c| &c.code == code)
+                    .map(|c| c.name.clone())
             })
         });
-        let as_of = state.as_of.get_untracked();
-        browser::download(
-            &format!("ledger-{as_of}.csv"),
-            "text/csv;charset=utf-8",
-            &doc,
-        );
-    };
+        view! {
+            <nav class="breadcrumb" data-testid="breadcrumb">
+                <a href="#/dashboard" data-testid="breadcrumb-dashboard">{move || It::Dashboard.text(state.lang.get())}</a>
+                " › "
+                <span>{move || edges.with(|e| drill_down_label(&q, e, name.as_deref(), state.lang.get()))}</span>
+            </nav>
+        }
+    });
 
     // Customer names by code, built once per pool change rather than on every scroll.
     let names = Memo::new(move |_| {
@@ -166,6 +190,7 @@ pub fn LedgerPage() -> impl IntoView {
 
     view! {
         <section class="ledger" data-testid="page-ledger">
+            {breadcrumb}
             <h1>{state.t(Msg::NavLedger)}</h1>
             <div class="filters">
                 <input type="search" data-testid="ledger-search" placeholder=move || state.t(Msg::LedgerSearch)()
@@ -188,10 +213,10 @@ pub fn LedgerPage() -> impl IntoView {
                     set(Box::new(move |q| q.bucket = v))
                 }>
                     <option value="" selected=move || query.with(|q| q.bucket.is_none())>{state.t(Msg::AllBuckets)}</option>
-                    {(0..bucket_count).map(|b| {
-                        let label = bucket_label(bucket_ranges[b]);
+                    {move || edges.with(|e| (0..e.bucket_count()).map(|b| {
+                        let label = bucket_label(e.range(b));
                         view! { <option value=b.to_string() selected=move || query.with(|q| q.bucket == Some(b))>{move || label(state.lang.get())}</option> }
-                    }).collect_view()}
+                    }).collect_view())}
                 </select>
                 <select data-testid="ledger-salesperson" on:change=move |ev| {
                     let v = event_target_value(&ev);
@@ -220,7 +245,7 @@ pub fn LedgerPage() -> impl IntoView {
                 <span class="count" data-testid="ledger-count" data-count=move || picked.with(|p| p.len())>
                     {move || format!("{} {}", picked.with(|p| p.len()), state.t(Msg::InvoicesWord)())}
                 </span>
-                <button data-testid="ledger-export" on:click=export>{state.t(Msg::DownloadCsv)}</button>
+                {export}
             </div>
             <Show when=move || data.pool.with(|p| p.invoices.is_empty())>
                 <p class="planned">{state.t(Msg::NoDataYet)}</p>
@@ -254,15 +279,5 @@ fn status_label(s: InvoiceStatus, lang: Lang) -> &'static str {
         InvoiceStatus::Open => Msg::StatusOpen.text(lang),
         InvoiceStatus::Overdue => Msg::StatusOverdue.text(lang),
         InvoiceStatus::Paid => Msg::StatusPaid.text(lang),
-    }
-}
-
-/// "未到期" / "1–30 天" / "180 天以上" for a bucket's range.
-pub fn bucket_label(range: Option<(Option<i64>, Option<i64>)>) -> impl Fn(Lang) -> String + Copy {
-    move |lang| match range {
-        Some((None, _)) => Msg::NotYetDue.text(lang).to_owned(),
-        Some((Some(from), Some(to))) => format!("{from}–{to} {}", Msg::DaysWord.text(lang)),
-        Some((Some(from), None)) => format!("≥{from} {}", Msg::DaysWord.text(lang)),
-        None => String::new(),
     }
 }

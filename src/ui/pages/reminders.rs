@@ -74,15 +74,16 @@ fn Inbox() -> impl IntoView {
     let state = expect_context::<AppState>();
     let run = expect_context::<ReminderRun>();
     let shown = RwSignal::new(PAGE);
-    let export = move |_| {
-        let day = run.day.get_untracked();
-        let as_of = state.as_of.get_untracked();
-        browser::download(
-            &format!("reminders-{as_of}.csv"),
-            "text/csv;charset=utf-8",
-            &crate::export::reminders::csv(&day.reminders),
-        );
-    };
+    let export = crate::ui::export_buttons::export_buttons(
+        "reminders-export",
+        |lang| Msg::DownloadCsv.text(lang),
+        "reminders",
+        move || format!("reminders-{}", state.as_of.get_untracked()),
+        move || {
+            run.day
+                .with_untracked(|day| crate::export::reminders::table(&day.reminders))
+        },
+    );
     let list = move || {
         let lang = state.lang.get();
         let limit = shown.get();
@@ -151,7 +152,7 @@ fn Inbox() -> impl IntoView {
             {tabs(state, false)}
             <div class="toolbar">
                 {summary}
-                <button data-testid="reminders-export" on:click=export>{state.t(Msg::DownloadCsv)}</button>
+                {export}
                 <button data-testid="reminders-notifications" title=move || Msg::NotificationsExplain.text(state.lang.get())
                     on:click=move |_| leptos::task::spawn_local(async move {
                         browser::notify(Msg::AppName.text(state.lang.get_untracked()), Msg::NotificationsOn.text(state.lang.get_untracked()), true).await;
@@ -679,17 +680,19 @@ fn AuditLog() -> impl IntoView {
         from: date(from.get()),
         to: date(to.get()),
     };
-    let export = move |_| {
-        let f = filter();
-        let picked: Vec<AuditEntry> = data
-            .audit
-            .with_untracked(|a| a.iter().filter(|e| f.matches(e)).cloned().collect());
-        browser::download(
-            "audit-log.csv",
-            "text/csv;charset=utf-8",
-            &crate::export::audit::csv(&picked, browser::local_offset()),
-        );
-    };
+    let export = crate::ui::export_buttons::export_buttons(
+        "audit-export",
+        |lang| Msg::DownloadCsv.text(lang),
+        "audit",
+        || "audit-log".to_owned(),
+        move || {
+            let f = filter();
+            data.audit.with_untracked(|a| {
+                let picked: Vec<AuditEntry> = a.iter().filter(|e| f.matches(e)).cloned().collect();
+                crate::export::audit::table(&picked, browser::local_offset())
+            })
+        },
+    );
     let rows = move || {
         let lang = state.lang.get();
         let f = filter();
@@ -734,7 +737,7 @@ fn AuditLog() -> impl IntoView {
                     on:input=move |ev| text.set(event_target_value(&ev))/>
                 <label>{state.t(Msg::FromDate)}<input type="date" data-testid="audit-from" on:change=move |ev| from.set(event_target_value(&ev))/></label>
                 <label>{state.t(Msg::ToDate)}<input type="date" data-testid="audit-to" on:change=move |ev| to.set(event_target_value(&ev))/></label>
-                <button data-testid="audit-export" on:click=export>{state.t(Msg::DownloadCsv)}</button>
+                {export}
             </div>
             <table class="audit">
                 <thead><tr>
