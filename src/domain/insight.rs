@@ -30,7 +30,7 @@ pub(crate) mod tests;
 
 pub use dso::{CountbackStep, Days100, Dso, COUNTBACK_DSO_FORMULA, STANDARD_DSO_FORMULA};
 pub use rankings::{Amounts, CustomerRow, GroupRow, SalespersonRow, Unassigned};
-pub use trend::{trend, trend_at, trend_month_ends, trend_reusing, TrendPoint};
+pub use trend::{trend, trend_at, trend_month_ends, trend_reusing, trend_reusing_with, TrendPoint};
 
 use super::aging::{aging, AgingBucket, AgingEdges};
 use super::asof::AsOf;

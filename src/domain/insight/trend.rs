@@ -7,7 +7,7 @@
 //! month-end — so the UI keys its memo on that list, not on the as-of date.
 
 use crate::domain::asof::AsOf;
-use crate::domain::ledger::ledger;
+use crate::domain::ledger::{ledger, Ledger};
 use crate::domain::model::Pool;
 use crate::domain::money::Totals;
 use chrono::{Datelike, NaiveDate};
@@ -53,13 +53,23 @@ pub fn trend_reusing(
     month_ends: &[NaiveDate],
     known: &[TrendPoint],
 ) -> Vec<TrendPoint> {
+    trend_reusing_with(month_ends, known, |day| ledger(pool, AsOf(day)))
+}
+
+/// [`trend_reusing`] with the ledger of each new month-end built by `ledger_at` — the app's
+/// own, with approved payment-term extensions in force as of that day.
+pub fn trend_reusing_with(
+    month_ends: &[NaiveDate],
+    known: &[TrendPoint],
+    mut ledger_at: impl FnMut(NaiveDate) -> Ledger,
+) -> Vec<TrendPoint> {
     month_ends
         .iter()
         .map(|&month_end| {
             if let Some(p) = known.iter().find(|p| p.month_end == month_end) {
                 return p.clone();
             }
-            let l = ledger(pool, AsOf(month_end));
+            let l = ledger_at(month_end);
             TrendPoint {
                 month_end,
                 receivables: l.total_open,

@@ -4,7 +4,7 @@
 
 use super::charts::{patterns, short};
 use crate::domain::asof::AsOf;
-use crate::domain::insight::{trend_month_ends, trend_reusing, TrendPoint};
+use crate::domain::insight::{trend_month_ends, trend_reusing_with, TrendPoint};
 use crate::domain::money::{Currency, Money};
 use crate::export::insight::{trend_currencies, trend_table};
 use crate::ui::app::AppState;
@@ -29,9 +29,12 @@ pub fn TrendSection() -> impl IntoView {
     let data = expect_context::<Data>();
     // Memoised on the month-end list, not the as-of date (see domain::insight::trend).
     let month_ends = Memo::new(move |_| trend_month_ends(AsOf(state.as_of.get()), MONTHS));
-    // A new number on every pool change, so points computed from an older pool are not reused.
+    // A new number on every change of the pool or of the approvals (approved extensions move
+    // due dates), so points computed from older data are not reused.
     let pool_generation = Memo::new(move |previous: Option<&u64>| {
         data.pool.track();
+        data.credit.approvals.track();
+        data.credit.approval_config.track();
         previous.map_or(0, |g| g.wrapping_add(1))
     });
     // Moving into the next month keeps eleven points and computes one.
@@ -40,7 +43,9 @@ pub fn TrendSection() -> impl IntoView {
         let known = previous
             .filter(|(g, _)| *g == generation)
             .map_or(&[][..], |(_, v)| v.as_slice());
-        let points = month_ends.with(|ends| data.pool.with(|p| trend_reusing(p, ends, known)));
+        // Each month-end's ledger as the app builds it: approved extensions as of that day.
+        let points = month_ends
+            .with(|ends| trend_reusing_with(ends, known, |day| data.effective_ledger(AsOf(day))));
         (generation, points)
     });
     let points = Memo::new(move |_| computed.with(|(_, p)| p.clone()));
