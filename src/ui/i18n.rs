@@ -34,24 +34,31 @@ impl Lang {
     }
 }
 
+/// A bilingual catalogue: `catalogue!(Name; Key => "中文", "English"; …)` makes `enum Name`
+/// with `ALL` and `text(lang)`. One per screen family (`Msg` here, `C`, `Ft`, `It` beside it).
 macro_rules! catalogue {
-    ($($key:ident => $zh:expr, $en:expr;)*) => {
+    ($(#[$doc:meta])* $name:ident; $($key:ident => $zh:expr, $en:expr;)*) => {
+        $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($key),* }
+        pub enum $name { $($key),* }
 
-        impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
 
-            pub fn text(self, lang: Lang) -> &'static str {
+            pub fn text(self, lang: $crate::ui::i18n::Lang) -> &'static str {
                 match (self, lang) {
-                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
+                    $(($name::$key, $crate::ui::i18n::Lang::Zh) => $zh,
+                      ($name::$key, $crate::ui::i18n::Lang::En) => $en,)*
                 }
             }
         }
     };
 }
+pub(crate) use catalogue;
 
 catalogue! {
+    /// The app's shared texts.
+    Msg;
     AppName => "回款哨兵", "AR Sentinel";
     AppTagline => "应收账款逾期提醒", "Receivables reminders";
     SwitchLanguage => "English", "中文";

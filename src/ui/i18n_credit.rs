@@ -2,7 +2,7 @@
 //! reasons a policy, a request or a step is refused, and the draft message to an approver.
 //! Pure, so it is tested natively like the main catalogue.
 
-use super::i18n::Lang;
+use super::i18n::{catalogue, Lang};
 use super::i18n_import::pick;
 use crate::domain::approvals::{
     chain_for, ApprovalConfig, ApprovalRequest, ConfigProblem, FormError, RequestError,
@@ -14,21 +14,9 @@ use crate::domain::credit::{
 use crate::domain::model::Role;
 use crate::domain::terms::{Terms, TermsBase};
 
-macro_rules! texts {
-    ($($key:ident => $zh:expr, $en:expr;)*) => {
-        /// Fixed texts of the credit and approvals screens.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum C { $($key),* }
-        impl C {
-            pub const ALL: &'static [C] = &[$(C::$key),*];
-            pub fn text(self, lang: Lang) -> &'static str {
-                match self { $(C::$key => pick(lang, $zh, $en),)* }
-            }
-        }
-    };
-}
-
-texts! {
+catalogue! {
+    /// Fixed texts of the credit and approvals screens.
+    C;
     Grade => "信用等级", "Grade";
     Score => "得分", "Score";
     LimitUse => "额度使用", "Limit use";

@@ -1,28 +1,12 @@
 //! Catalogue entries for the forecast page, the late-risk badge and the explanation of a
 //! prediction, in both languages (kept apart from `i18n.rs`, like `i18n_import.rs`).
 
-use super::i18n::Lang;
+use super::i18n::{catalogue, Lang};
 use crate::domain::forecast::Feature;
 
-macro_rules! texts {
-    ($($key:ident => $zh:expr, $en:expr;)*) => {
-        /// A text of the forecast screens.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Ft { $($key),* }
-
-        impl Ft {
-            pub const ALL: &'static [Ft] = &[$(Ft::$key),*];
-
-            pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Ft::$key, Lang::Zh) => $zh, (Ft::$key, Lang::En) => $en,)*
-                }
-            }
-        }
-    };
-}
-
-texts! {
+catalogue! {
+    /// A text of the forecast screens.
+    Ft;
     Intro => "根据已结清发票的回款习惯，预测每张未收发票的回款日期，并汇总为未来13周的现金流入。", "Expected payment dates for every open invoice, learned from the settled history, and the cash they bring in over the next 13 weeks.";
     NoHistory => "还没有已结清的发票：预测只能使用保守的默认假设。导入带结清日期的历史数据可提高准确度。", "No settled invoices yet: predictions use a cautious default. Import history with settled dates to learn real habits.";
     TrainedOn => "学习的已结清发票", "Settled invoices learned from";

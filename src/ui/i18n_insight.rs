@@ -1,30 +1,14 @@
 //! Catalogue entries for the dashboard's charts, trend, settings form, exports and the
 //! ledger's drill-down breadcrumb, in both languages; and the pure text builders they use.
 
-use super::i18n::{Lang, Msg};
+use super::i18n::{catalogue, Lang, Msg};
 use crate::domain::aging::{AgingEdges, AgingEdgesError};
 use crate::domain::insight::form::FormError;
 use crate::domain::ledger_query::{LedgerQuery, StatusFilter};
 
-macro_rules! texts {
-    ($($key:ident => $zh:expr, $en:expr;)*) => {
-        /// A text of the dashboard's insight sections.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum It { $($key),* }
-
-        impl It {
-            pub const ALL: &'static [It] = &[$(It::$key),*];
-
-            pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((It::$key, Lang::Zh) => $zh, (It::$key, Lang::En) => $en,)*
-                }
-            }
-        }
-    };
-}
-
-texts! {
+catalogue! {
+    /// A text of the dashboard's insight sections.
+    It;
     Dashboard => "看板", "Dashboard";
     AgingChart => "账龄分布图", "Aging chart";
     CustomersChart => "逾期金额最大的客户（图）", "Customers by overdue amount (chart)";

@@ -45,6 +45,15 @@ async function simulatedStorage({ persisted = true } = {}) {
   return context;
 }
 
+/** A simulated-storage tab holding one small import, and the pool's hash then. */
+async function withOneImport() {
+  const context = await simulatedStorage();
+  const page = await openApp(context, server.url);
+  await importFile(page, base);
+  await page.getByTestId("import-summary").waitFor();
+  return { context, page, before: await poolHash(page) };
+}
+
 async function expectStorageFull(page) {
   const failure = page.getByTestId("import-failure");
   await failure.waitFor({ timeout: 60_000 });
@@ -54,11 +63,7 @@ async function expectStorageFull(page) {
 }
 
 test("too little room left: the import is refused before writing, with a clear message", async () => {
-  const context = await simulatedStorage();
-  const page = await openApp(context, server.url);
-  await importFile(page, base);
-  await page.getByTestId("import-summary").waitFor();
-  const before = await poolHash(page);
+  const { context, page, before } = await withOneImport();
 
   await page.evaluate(() => { window.__roomBytes = 300_000; });
   await importFile(page, big);
@@ -68,11 +73,7 @@ test("too little room left: the import is refused before writing, with a clear m
 });
 
 test("the quota running out mid-write: the whole import is rolled back and the user told", async () => {
-  const context = await simulatedStorage();
-  const page = await openApp(context, server.url);
-  await importFile(page, base);
-  await page.getByTestId("import-summary").waitFor();
-  const before = await poolHash(page);
+  const { context, page, before } = await withOneImport();
 
   await page.evaluate(() => { window.__abortAfterPuts = 7_000; });
   await importFile(page, big);
