@@ -26,6 +26,12 @@ test("totals, aging buckets, ranking and drill-down match the hand-computed figu
 
   assert.deepEqual(await attrs(page.getByTestId("total-ar")), [{ testid: "total-ar", currency: "CNY", amount: "61234.50" }]);
   assert.deepEqual(await attrs(page.getByTestId("overdue-ar")), [{ testid: "overdue-ar", currency: "CNY", amount: "56634.50" }]);
+  // DSO by hand. Receivables 61 234.50; credit sales dated 2026-01-01..03-31 (the -600.00
+  // credit note is not a sale) 82 724.62. Standard: 61 234.50 ÷ 82 724.62 × 90 = 66.6199 → 66.62.
+  // Countback: March sold 2 600.00 (31 days, 58 634.50 left), February 13 000.00 (28 days,
+  // 45 634.50 left), January 67 124.62 > 45 634.50: 45 634.50 ÷ 67 124.62 × 31 = 21.08 → 80.08.
+  assert.equal(await page.getByTestId("dso-standard").innerText(), "66.62");
+  assert.equal(await page.getByTestId("dso-countback").innerText(), "80.08");
   const buckets = (await attrs(page.getByTestId("aging-bucket"))).map(({ testid, ...b }) => b);
   assert.deepEqual(buckets, [
     { to: "0", currency: "CNY", amount: "4600.00", count: "2" },
