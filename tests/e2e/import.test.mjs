@@ -78,6 +78,14 @@ test("a file with broken rows lists each refused row with its line, and commits 
   assert.deepEqual(rows.sort((a, b) => a - b), [3, 4, 5, 6, 7]);
   assert.deepEqual(await commit(page), { imported: 2, rejected: 5 });
   assert.equal(await page.getByTestId("import-error").count(), 5, "the report stays after the commit");
+  // The refused rows download as CSV (header plus one line each) and as XLSX.
+  const [csvFile] = await Promise.all([page.waitForEvent("download"), page.getByTestId("import-errors-export").click()]);
+  const refused = (await readFile(await csvFile.path(), "utf8")).slice(1).trim().split("\r\n");
+  assert.equal(csvFile.suggestedFilename(), "rejected-rows.csv");
+  assert.equal(refused.length, 1 + 5);
+  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("import-errors-export-xlsx").click()]);
+  assert.equal(xlsx.suggestedFilename(), "rejected-rows.xlsx");
+  assert.equal((await readFile(await xlsx.path())).subarray(0, 2).toString(), "PK");
   const all = await ledger(page);
   assert.deepEqual(Object.keys(all).sort(), ["B-001", "B-007"]);
   await context.close();

@@ -1,6 +1,6 @@
 //! The import screen: drop or pick files, check the preview and the mapping, commit or cancel.
 
-use crate::export::csv;
+use crate::export::table::{Cell, Table};
 use crate::import::cells::DayMonthOrder;
 use crate::import::mapping::{FileKind, Mapping};
 use crate::import::pipeline::{analyze, preview_source, read_source, ImportError, Preview};
@@ -10,6 +10,7 @@ use crate::store::{mb, StoreError};
 use crate::ui::app::AppState;
 use crate::ui::browser;
 use crate::ui::data::{CommitError, Data};
+use crate::ui::export_buttons::export_buttons;
 use crate::ui::i18n::{Lang, Msg};
 use crate::ui::i18n_import::{field_name, import_error, kind_name, row_problem};
 use leptos::prelude::*;
@@ -398,18 +399,19 @@ fn errors_view(errors: Vec<(String, RowError)>, lang: Lang) -> Option<AnyView> {
         return None;
     }
     let total = errors.len();
-    let csv_rows: Vec<Vec<String>> = errors
+    let rows: Vec<Vec<Cell>> = errors
         .iter()
         .map(|(f, e)| {
             vec![
-                f.clone(),
-                e.line.to_string(),
-                e.column.clone(),
-                e.raw.clone(),
-                row_problem(&e.reason, lang),
+                Cell::text(f.clone()),
+                Cell::count(e.line),
+                Cell::text(e.column.clone()),
+                Cell::text(e.raw.clone()),
+                Cell::text(row_problem(&e.reason, lang)),
             ]
         })
         .collect();
+    let rows = StoredValue::new(rows);
     let items = errors.into_iter().take(ERRORS_SHOWN).map(|(_, e)| {
         view! {
             <li data-testid="import-error" data-row=e.line>
@@ -417,7 +419,7 @@ fn errors_view(errors: Vec<(String, RowError)>, lang: Lang) -> Option<AnyView> {
             </li>
         }
     }).collect_view();
-    let download = move |_| {
+    let table = move || {
         let header = [
             Msg::ImportFile.text(lang),
             Msg::ImportLine.text(lang),
@@ -425,16 +427,12 @@ fn errors_view(errors: Vec<(String, RowError)>, lang: Lang) -> Option<AnyView> {
             Msg::ImportRawValue.text(lang),
             Msg::ImportReason.text(lang),
         ];
-        browser::download(
-            "rejected-rows.csv",
-            "text/csv;charset=utf-8",
-            &csv::document(&header, csv_rows.clone()),
-        );
+        rows.with_value(|rows| Table::new(&header, rows.iter().cloned()))
     };
     Some(view! {
         <div class="import-errors">
             <h3>{format!("{} ({total})", Msg::ImportRefusedRows.text(lang))}
-                " " <button data-testid="import-errors-export" on:click=download>{Msg::DownloadCsv.text(lang)}</button>
+                " " {export_buttons("import-errors-export", |l| Msg::DownloadCsv.text(l), "rejected rows", || "rejected-rows".to_owned(), table)}
             </h3>
             <ul>{items}</ul>
         </div>
