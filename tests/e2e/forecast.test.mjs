@@ -112,6 +112,26 @@ test("forecast, backtest, export, ledger badge and explanation on a settled hist
   const risk = Number(row[col("逾期风险 Late Risk")]);
   assert.ok(risk >= 0 && risk < 0.05, `risk ${risk}`);
 
+  // A rule on late risk (≥ 50 %, any day) reaches exactly the invoices the export rates so,
+  // but for disputed ones (争议 = 是), which a new rule skips like the default ones.
+  const disputed = new Set(openRows.filter((c) => c[8] === "是").map((c) => c[2]));
+  const risky = lines.slice(1).map((l) => l.split(","))
+    .filter((c) => Number(c[col("逾期风险 Late Risk")]) >= 0.5 && !disputed.has(c[0])).map((c) => c[0]).sort();
+  assert.ok(risky.length > 0 && risky.length < openRows.length, `${risky.length} risky of ${openRows.length}`);
+  await page.getByTestId("nav-rules").click();
+  await page.getByTestId("rule-add").click();
+  for (const [field, v] of [["rule-days-from", "-3650"], ["rule-days-to", ""], ["rule-late-risk", "50"]]) {
+    await page.getByTestId(field).fill(v);
+    await page.getByTestId(field).dispatchEvent("change");
+  }
+  await page.getByTestId("rules-save").click();
+  await page.getByTestId("rules-status").waitFor();
+  const rule = String(await page.getByTestId("rule-count").count());
+  await page.getByTestId("nav-reminders").click();
+  await page.getByTestId("reminder").first().waitFor();
+  const reached = await page.locator(`[data-testid=reminder][data-rule="${rule}"]`).evaluateAll((els) => els.map((e) => e.dataset.invoices).sort());
+  assert.deepEqual(reached, risky);
+
   // Ledger: a late-risk badge on every open invoice; one opens the explanation.
   await page.getByTestId("nav-ledger").click();
   await page.getByTestId("ledger-status").selectOption("open");
