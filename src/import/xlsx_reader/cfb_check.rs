@@ -5,7 +5,11 @@
 //! its sector table (panic), follow a sector chain that loops (memory grows until the
 //! tab dies), or unwrap a 64-bit stream length on 32-bit wasm (panic). This walks the same
 //! header, DIFAT, FAT, directory and stream chains calamine will walk, in the same way,
-//! and refuses the file if any step would go out of bounds or loop.
+//! and refuses the file if any step would go out of bounds or loop. Inside the workbook
+//! stream, calamine's `xls.rs` also trusts each sheet's position, DIMENSIONS and MULRK records:
+//! a position past the stream panics, and reversed or oversized ranges overflow (a panic
+//! natively; in wasm, reversed dimensions ask for a huge allocation that aborts the page) —
+//! [`check_biff`] refuses those.
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const DIFSECT: u32 = 0xFFFF_FFFC;
@@ -81,15 +85,119 @@ pub fn check(bytes: &[u8]) -> Result<(), &'static str> {
         size: MINI_SECTOR,
     };
 
+    let mut workbook = None;
     for name in STREAMS_READ {
         let Some(entry) = entries.iter().find(|e| e.name.eq_ignore_ascii_case(name)) else {
             continue;
         };
-        if entry.len < 4096 {
-            chain(&mini, &mini_fat, entry.start, entry.len)?;
+        let stream = if entry.len < 4096 {
+            chain(&mini, &mini_fat, entry.start, entry.len)?
         } else {
-            chain(&file, &fat, entry.start, entry.len)?;
+            chain(&file, &fat, entry.start, entry.len)?
+        };
+        // calamine reads "Workbook", else "Book".
+        if workbook.is_none() && matches!(name, "Workbook" | "Book") {
+            workbook = Some(stream);
         }
+    }
+    match workbook {
+        Some(stream) => check_biff(&stream),
+        None => Ok(()), // calamine reports the missing stream itself
+    }
+}
+
+const BOUNDSHEET: u16 = 0x0085;
+const DIMENSIONS: u16 = 0x0200;
+const MULRK: u16 = 0x00BD;
+const EOF: u16 = 0x000A;
+/// The most a BIFF8 sheet can hold.
+const MAX_ROWS: u64 = 65_536;
+const MAX_COLUMNS: u64 = 256;
+
+/// BIFF records `(type, data)` from `stream`, as calamine's `RecordIter` splits them; stops
+/// where a record would run past the end (calamine reports that as an error).
+fn records(mut stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        let typ = u16_at(stream.get(..4)?, 0);
+        let len = usize::from(u16_at(stream, 2));
+        let data = stream.get(4..4 + len)?;
+        stream = &stream[4 + len..];
+        Some((typ, data))
+    })
+}
+
+/// Every sheet position (BOUNDSHEET) within the stream, and every DIMENSIONS record of each
+/// sheet calamine would read, within what calamine can handle.
+fn check_biff(stream: &[u8]) -> Result<(), &'static str> {
+    let positions: Vec<usize> = records(stream)
+        .filter(|(typ, data)| *typ == BOUNDSHEET && data.len() >= 4)
+        .map(|(_, data)| u32_at(data, 0) as usize)
+        .collect();
+    for pos in positions {
+        let sheet = stream
+            .get(pos..)
+            .ok_or("sheet position past the workbook stream")?;
+        for (typ, data) in records(sheet) {
+            match typ {
+                DIMENSIONS => check_dimensions(data)?,
+                MULRK => check_cell_run(data)?,
+                _ => {}
+            }
+            if typ == EOF {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A MULRK record's columns (first, last) must run forwards within a row, as calamine
+/// subtracts them unchecked.
+fn check_cell_run(data: &[u8]) -> Result<(), &'static str> {
+    if data.len() < 6 {
+        return Ok(()); // calamine refuses the length itself
+    }
+    let first = u16_at(data, 2);
+    let last = u16_at(data, data.len() - 2);
+    if last < first || u64::from(last - first) + 1 > MAX_COLUMNS {
+        return Err("cell run ends before it starts");
+    }
+    Ok(())
+}
+
+/// The sheet size a DIMENSIONS record claims, read as calamine's `parse_dimensions` reads it.
+fn check_dimensions(data: &[u8]) -> Result<(), &'static str> {
+    let (first_row, rows_end, first_col, cols_end) = match data.len() {
+        10 => (
+            u32::from(u16_at(data, 0)),
+            u32::from(u16_at(data, 2)),
+            u32::from(u16_at(data, 4)),
+            u32::from(u16_at(data, 6)),
+        ),
+        14 | 16 => (
+            u32_at(data, 0),
+            u32_at(data, 4),
+            u32::from(u16_at(data, 8)),
+            u32::from(u16_at(data, 10)),
+        ),
+        _ => return Ok(()), // calamine refuses the length itself
+    };
+    let first_col = if first_col > 0xFF || cols_end < first_col {
+        0
+    } else {
+        first_col
+    };
+    if rows_end == 0 || cols_end == 0 {
+        return Ok(()); // calamine treats it as one cell
+    }
+    let (last_row, last_col) = (rows_end - 1, cols_end - 1);
+    if last_row < first_row || last_col < first_col {
+        return Err("sheet dimensions end before they start");
+    }
+    let rows = u64::from(last_row - first_row) + 1;
+    let cols = u64::from(last_col - first_col) + 1;
+    if rows > MAX_ROWS || cols > MAX_COLUMNS {
+        return Err("sheet dimensions larger than a sheet can be");
     }
     Ok(())
 }

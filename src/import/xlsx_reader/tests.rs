@@ -198,6 +198,26 @@ fn row_builder_takes_a_bottom_up_sheet_in_n_log_n() {
     assert_eq!(got[0].cells, vec!["a0".to_string(), "b0".to_string()]);
 }
 
+/// Found by the fuzzing below: one byte set to `value` makes a range in a sheet record run
+/// backwards (DIMENSIONS' last row before its first; a MULRK's last column before its
+/// first), which overflows inside calamine. Each is refused as damaged, never a crash.
+#[test]
+fn sheet_records_whose_ranges_run_backwards_are_refused_not_a_crash() {
+    for (seed, value) in [
+        (10_842_015_720_120_134_784u64, 3u8),
+        (3_304_094_827_061_734_336, 4),
+    ] {
+        let mut bytes = LEGACY_XLS.to_vec();
+        let at = (seed % bytes.len() as u64) as usize;
+        bytes[at] = value;
+        assert!(
+            matches!(sheet_names(&bytes), Err(XlsxError::Damaged { .. })),
+            "byte {at} = {value}"
+        );
+        assert!(read_sheet(&bytes, "Sheet1").is_err());
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod damage {
     use super::*;
