@@ -88,8 +88,37 @@ impl Backup {
     }
 }
 
+/// After this many days without a backup, the app reminds the user to make one.
+pub const BACKUP_REMINDER_DAYS: u64 = 7;
+
+/// Whether to remind the user to back up: there is data to lose, and no backup in the last
+/// [`BACKUP_REMINDER_DAYS`] days (times in ms since the epoch).
+pub fn backup_is_due(has_data: bool, last_backup_ms: Option<u64>, now_ms: u64) -> bool {
+    has_data
+        && last_backup_ms
+            .is_none_or(|ms| now_ms.saturating_sub(ms) > BACKUP_REMINDER_DAYS * 86_400_000)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_backup_is_due_with_data_and_nothing_in_the_last_seven_days() {
+        use super::backup_is_due;
+        let day = 86_400_000;
+        let now = 100 * day;
+        assert!(!backup_is_due(false, None, now), "nothing to lose");
+        assert!(backup_is_due(true, None, now), "never backed up");
+        assert!(
+            !backup_is_due(true, Some(now - 7 * day), now),
+            "exactly seven days"
+        );
+        assert!(backup_is_due(true, Some(now - 7 * day - 1), now));
+        assert!(
+            !backup_is_due(true, Some(now + day), now),
+            "a clock set back is not overdue"
+        );
+    }
+
     use super::*;
     use crate::domain::model::{Contact, Customer, Invoice};
     use crate::domain::money::{Currency, Money};

@@ -57,9 +57,6 @@ pub struct Data {
     pub credit: CreditData,
 }
 
-/// After this many days without a backup, the app reminds the user to make one.
-pub const BACKUP_REMINDER_DAYS: u64 = 7;
-
 #[derive(Debug)]
 pub enum CommitError {
     NotReady,
@@ -255,17 +252,12 @@ impl Data {
         Ok(backup)
     }
 
-    /// Whether the user should be reminded to back up: there is data, and no backup in the
-    /// last [`BACKUP_REMINDER_DAYS`] days.
+    /// Whether to remind the user to back up ([`store::backup::backup_is_due`]); tracked.
     pub fn backup_is_due(self, now_ms: u64) -> bool {
         let has_data = self
             .pool
             .with(|p| !p.invoices.is_empty() || !p.payments.is_empty());
-        has_data
-            && self
-                .last_backup
-                .get()
-                .is_none_or(|ms| now_ms.saturating_sub(ms) > BACKUP_REMINDER_DAYS * 86_400_000)
+        store::backup::backup_is_due(has_data, self.last_backup.get(), now_ms)
     }
 
     /// Replaces everything with the backup (one transaction), then reloads.
