@@ -44,9 +44,8 @@ async function setup(context) {
 async function asOf(page, date) {
   await page.getByTestId("asof-date").fill(date);
   await page.getByTestId("nav-reminders").click();
-  await page.getByTestId("reminders-count").waitFor();
-  // The day is evaluated reactively; wait until the count reflects the date's run.
-  await page.waitForTimeout(50);
+  // The day is evaluated reactively; wait until the count is the date's run.
+  await page.locator(`[data-testid=reminders-count][data-asof="${date}"]`).waitFor();
 }
 
 /** The reminders on the page, by invoice numbers. */
@@ -102,7 +101,9 @@ test("each invoice reaches its tier with the seed's exact texts, recipients and 
   assert.ok(lines.some((l) => l.includes(TEXTS["INV-2026-031"])));
 
   // The rule editor previews the same counts per rule on the as-of date.
+  // The rules load from IndexedDB after the page opens: wait for the rows before reading them.
   await page.getByTestId("nav-rules").click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=rule-count]").length >= 4);
   const counts = await page.getByTestId("rule-count").evaluateAll((els) => els.map((e) => Number(e.dataset.count)));
   assert.deepEqual(counts.slice(0, 4), [2, 1, 1, 1]);
   assert.equal(await page.getByTestId("rule-warning").count(), 0, "the default ladder has no gaps or overlaps");
