@@ -22,6 +22,9 @@ pub enum CsvError {
     FieldTooLong { line: usize, limit: usize },
     /// The record starting on `line` has more than `limit` fields.
     TooManyColumns { line: usize, limit: usize },
+    /// A quote opened on `line` runs over the line breaks to `to`: the rows between would
+    /// silently become one cell (a stray quote, not a multi-line cell).
+    StrayQuote { line: usize, to: usize },
     /// The `csv` crate refused the record starting near `line`.
     Malformed { line: usize },
 }
@@ -42,6 +45,10 @@ impl fmt::Display for CsvError {
             CsvError::TooManyColumns { line, limit } => {
                 write!(f, "the row on line {line} has more than {limit} columns")
             }
+            CsvError::StrayQuote { line, to } => write!(
+                f,
+                "a quote opened on line {line} runs on to line {to} and would swallow the rows between; check the quotes on line {line}"
+            ),
             CsvError::Malformed { line } => write!(f, "unreadable row near line {line}"),
         }
     }
@@ -60,14 +67,15 @@ pub fn read_csv(text: &str, name: &str) -> Result<Table, CsvError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let delimiter = sniff_delimiter(text);
     let mut scanner = Scanner::new(text, delimiter);
-    let mut records = 0;
+    let mut widths = FieldCounts::default();
     while let Some(shape) = scanner.next_record() {
-        shape?;
-        records += 1;
+        widths.add(shape?.fields);
     }
+    let records = widths.records();
     if records == 0 {
         return Err(CsvError::Empty);
     }
+    let width = widths.most_common().map_or(0, |(fields, _)| fields);
 
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -81,10 +89,15 @@ pub fn read_csv(text: &str, name: &str) -> Result<Table, CsvError> {
         let start = usize::try_from(reader.position().byte()).unwrap_or(usize::MAX);
         let line = lines.record_start_line(start);
         match reader.read_record(&mut record) {
-            Ok(true) => rows.push(SourceRow {
-                line,
-                cells: record.iter().map(str::to_owned).collect(),
-            }),
+            Ok(true) => {
+                if let Some(to) = swallowed_row(&record, line, width, delimiter) {
+                    return Err(CsvError::StrayQuote { line, to });
+                }
+                rows.push(SourceRow {
+                    line,
+                    cells: record.iter().map(str::to_owned).collect(),
+                })
+            }
             Ok(false) => break,
             Err(_) => return Err(CsvError::Malformed { line }),
         }
@@ -111,26 +124,69 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 /// How many of the first records share the most common field count above one, and that
 /// count. A scan error ends the sample early: the records before it still count.
 fn consistency(text: &str, delimiter: u8) -> (usize, usize) {
-    let mut counts: Vec<(usize, usize)> = Vec::new(); // (field count, records)
+    let mut counts = FieldCounts::default();
     let mut scanner = Scanner::new(text, delimiter);
     for shape in std::iter::from_fn(|| scanner.next_record()).take(SNIFF_RECORDS) {
         let Ok(shape) = shape else { break };
-        if shape.fields < 2 {
-            continue;
-        }
-        match counts
-            .iter_mut()
-            .find(|(fields, _)| *fields == shape.fields)
-        {
-            Some((_, n)) => *n += 1,
-            None => counts.push((shape.fields, 1)),
-        }
+        counts.add(shape.fields);
     }
     counts
-        .iter()
-        .map(|(fields, n)| (*n, *fields))
-        .max()
-        .unwrap_or((0, 0))
+        .most_common()
+        .map_or((0, 0), |(fields, n)| (n, fields))
+}
+
+/// How many records have each field count.
+#[derive(Default)]
+struct FieldCounts(Vec<(usize, usize)>); // (field count, records)
+
+impl FieldCounts {
+    fn add(&mut self, fields: usize) {
+        match self.0.iter_mut().find(|(f, _)| *f == fields) {
+            Some((_, n)) => *n += 1,
+            None => self.0.push((fields, 1)),
+        }
+    }
+
+    fn records(&self) -> usize {
+        self.0.iter().map(|(_, n)| n).sum()
+    }
+
+    /// The most common field count above one (ties: the wider), with its records.
+    fn most_common(&self) -> Option<(usize, usize)> {
+        self.0
+            .iter()
+            .filter(|(fields, _)| *fields >= 2)
+            .max_by_key(|(fields, n)| (*n, *fields))
+            .copied()
+    }
+}
+
+/// The last line of a record whose multi-line cell holds a whole row of the table (a line
+/// with as many fields as the table's rows), `None` for an ordinary record. Such a cell is a
+/// stray quote that closed, by chance, at the end of a later cell.
+fn swallowed_row(
+    record: &csv::StringRecord,
+    line: usize,
+    width: usize,
+    delimiter: u8,
+) -> Option<usize> {
+    if width < 3 {
+        return None;
+    }
+    let holds_a_row = |cell: &str| {
+        let lines: Vec<&str> = cell.split('\n').collect();
+        // Only lines wholly inside the cell: not the one it starts on, not the one it ends on.
+        lines.len() > 2
+            && lines[1..lines.len() - 1]
+                .iter()
+                .any(|l| l.bytes().filter(|b| *b == delimiter).count() + 1 >= width)
+    };
+    record.iter().any(holds_a_row).then(|| {
+        line + record
+            .iter()
+            .map(|c| c.bytes().filter(|b| *b == b'\n').count())
+            .sum::<usize>()
+    })
 }
 
 #[cfg(test)]

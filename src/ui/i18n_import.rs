@@ -3,11 +3,14 @@
 
 use super::i18n::Lang;
 use crate::import::cells::CellError;
+use crate::import::csv_reader::CsvError;
+use crate::import::decode::{BinaryKind, DecodeError, GB18030_NAME};
 use crate::import::header_detect::MAX_HEADER_SCAN;
 use crate::import::mapping::FileKind;
 use crate::import::pipeline::ImportError;
 use crate::import::records::RowProblem;
 use crate::import::synonyms::Field;
+use crate::import::xlsx_reader::XlsxError;
 
 pub fn field_name(field: Field, lang: Lang) -> &'static str {
     let (zh, en) = match field {
@@ -119,9 +122,9 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
         return e.to_string();
     }
     match e {
-        ImportError::Decode(d) => format!("无法读取文件内容：{d}"),
-        ImportError::Csv(c) => format!("CSV 格式错误：{c}"),
-        ImportError::Workbook(w) => format!("Excel 文件无法打开：{w}"),
+        ImportError::Decode(d) => format!("无法读取文件内容：{}", decode_error_zh(d)),
+        ImportError::Csv(c) => format!("CSV 格式错误：{}", csv_error_zh(c)),
+        ImportError::Workbook(w) => format!("Excel 文件无法打开：{}", workbook_error_zh(w)),
         ImportError::NotATable => "这不是表格导出文件：请从 ERP 或 Excel 另存为 CSV 或 XLSX".into(),
         ImportError::NoHeader { sheets } => {
             let mut s = format!("前 {MAX_HEADER_SCAN} 行中找不到表头：至少需要两个可识别的列名，其中一个是客户或单据编号（客户、单据编号、价税合计……）");
@@ -131,6 +134,74 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
             s
         }
         ImportError::NoDataRows { header_line } => format!("第 {header_line} 行的表头下没有数据行"),
+    }
+}
+
+fn decode_error_zh(e: &DecodeError) -> String {
+    match e {
+        DecodeError::Empty => "文件是空的".into(),
+        DecodeError::Binary { kind } => format!(
+            "这不是文本文件，看起来是{}",
+            match kind {
+                BinaryKind::Png => "PNG 图片",
+                BinaryKind::Jpeg => "JPEG 图片",
+                BinaryKind::Gif => "GIF 图片",
+                BinaryKind::Pdf => "PDF 文档",
+                BinaryKind::Zip => "ZIP 压缩包（.xlsx 工作簿或归档文件）",
+                BinaryKind::Ole => "旧版 Office 文件（.xls/.doc）",
+                BinaryKind::Gzip => "gzip 压缩包",
+                BinaryKind::Other => "二进制数据",
+            }
+        ),
+        DecodeError::Undecodable {
+            encoding,
+            line,
+            byte_offset,
+        } if *encoding == GB18030_NAME => format!(
+            "既不是 UTF-8 也不是 GBK/GB18030 文本（第 {line} 行，偏移 {byte_offset} 处的字节无效）"
+        ),
+        DecodeError::Undecodable {
+            encoding,
+            line,
+            byte_offset,
+        } => format!(
+            "文件开头的字节序标记表明是 {encoding}，但第 {line} 行不是有效的 {encoding}（偏移 {byte_offset}）"
+        ),
+        DecodeError::TooLarge => "文件太大，无法解码".into(),
+        DecodeError::MixedEncodings {
+            utf8_line,
+            other_line,
+        } => format!(
+            "文本编码混杂：第 {utf8_line} 行是 UTF-8，第 {other_line} 行不是（GBK？）；请将整个文件以同一种编码重新保存"
+        ),
+    }
+}
+
+fn workbook_error_zh(e: &XlsxError) -> String {
+    match e {
+        XlsxError::NotAWorkbook => "不是 Excel 工作簿".into(),
+        XlsxError::PasswordProtected => "工作簿设有密码；请另存一份不带密码的副本".into(),
+        XlsxError::Damaged { detail } => format!("工作簿已损坏或不完整（{detail}）"),
+        XlsxError::NoSheets => "工作簿中没有工作表".into(),
+        XlsxError::SheetNotFound { name } => format!("没有名为「{name}」的工作表"),
+        XlsxError::TooManyColumns { line, limit } => {
+            format!("第 {line} 行在第 {limit} 列之后还有内容")
+        }
+    }
+}
+
+fn csv_error_zh(e: &CsvError) -> String {
+    match e {
+        CsvError::Empty => "文件没有任何行".into(),
+        CsvError::UnclosedQuote { line } => format!("第 {line} 行的引号没有闭合"),
+        CsvError::StrayQuote { line, to } => format!(
+            "第 {line} 行开始的引号一直延续到第 {to} 行，中间的行会被并成一格；请检查第 {line} 行的引号"
+        ),
+        CsvError::FieldTooLong { line, limit } => {
+            format!("第 {line} 行开始的单元格超过 {limit} 字节")
+        }
+        CsvError::TooManyColumns { line, limit } => format!("第 {line} 行超过 {limit} 列"),
+        CsvError::Malformed { line } => format!("第 {line} 行附近有无法读取的行"),
     }
 }
 
@@ -162,5 +233,39 @@ mod tests {
             row_problem(&RowProblem::Cell(CellError::BadDate), Lang::En),
             "not a valid date"
         );
+    }
+
+    #[test]
+    fn file_errors_read_in_chinese_without_english_sentences() {
+        let errors = [
+            ImportError::Csv(CsvError::StrayQuote { line: 3, to: 5 }),
+            ImportError::Csv(CsvError::UnclosedQuote { line: 4 }),
+            ImportError::Csv(CsvError::Empty),
+            ImportError::Decode(DecodeError::Binary {
+                kind: BinaryKind::Png,
+            }),
+            ImportError::Decode(DecodeError::MixedEncodings {
+                utf8_line: 3,
+                other_line: 2,
+            }),
+            ImportError::Workbook(XlsxError::PasswordProtected),
+            ImportError::Workbook(XlsxError::SheetNotFound {
+                name: "应收".into(),
+            }),
+        ];
+        for e in &errors {
+            let zh = import_error(e, Lang::Zh);
+            // No run of three English words: the sentence is Chinese, names like PNG aside.
+            let english = zh
+                .split(|c: char| !c.is_ascii_alphabetic() && c != ' ')
+                .any(|run| run.split_whitespace().filter(|w| w.len() > 1).count() >= 3);
+            assert!(!english, "{zh}");
+            assert_eq!(import_error(e, Lang::En), e.to_string());
+        }
+        assert_eq!(
+            import_error(&errors[0], Lang::Zh),
+            "CSV 格式错误：第 3 行开始的引号一直延续到第 5 行，中间的行会被并成一格；请检查第 3 行的引号"
+        );
+        assert!(import_error(&errors[3], Lang::Zh).contains("PNG 图片"));
     }
 }

@@ -72,13 +72,15 @@ test("broken files get a clear message and change nothing", async () => {
   const context = await browser.newContext();
   const page = await openApp(context, server.url);
   await page.getByTestId("nav-import").click();
-  const files = ["png_renamed.csv", "truncated.xlsx", "unbalanced_quotes.csv", "empty.csv", "header_only.csv"];
+  const files = ["png_renamed.csv", "truncated.xlsx", "unbalanced_quotes.csv", "empty.csv", "header_only.csv", "stray_quote_gbk.csv"];
   await page.getByTestId("import-input").setInputFiles(files.map(hostile));
   await page.getByTestId("import-file").nth(files.length - 1).waitFor();
   const messages = await page.getByTestId("import-file-error").allInnerTexts();
   assert.equal(messages.length, files.length);
   assert.match(messages[0], /PNG/);
-  assert.match(messages[2], /第 4 行|line 4/);
+  assert.match(messages[2], /第 4 行的引号没有闭合/);
+  // A stray quote would merge lines 4-6 into one row: refused, named, in the user's language.
+  assert.match(messages[5], /第 4 行开始的引号一直延续到第 6 行/);
   assert.equal(await page.getByTestId("import-commit").isDisabled(), true);
   await page.getByTestId("import-cancel").click();
   await page.getByTestId("nav-ledger").click();

@@ -228,6 +228,15 @@ fn corpus() -> Vec<(&'static str, Expect)> {
             ),
         ),
         (
+            // A GBK export whose name cell on line 4 opens a quote that a stray quote on
+            // line 6 closes: read as CSV, lines 4-6 would be one row and two invoices gone.
+            "stray_quote_gbk.csv",
+            Fails(
+                ImportError::Csv(CsvError::StrayQuote { line: 4, to: 6 }),
+                "check the quotes on line 4",
+            ),
+        ),
+        (
             "quote_inside_cell.csv",
             Rows {
                 encoding: UTF8,
@@ -525,6 +534,7 @@ fn every_fixture_gets_its_exact_outcome() {
 fn a_file_error_returns_nothing_not_the_rows_before_it() {
     for file in [
         "unbalanced_quotes.csv",
+        "stray_quote_gbk.csv",
         "truncated.xlsx",
         "mixed_encodings.csv",
     ] {

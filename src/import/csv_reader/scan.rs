@@ -151,10 +151,21 @@ impl<'a> Scanner<'a> {
             }
             // A quote: doubled is a literal, single closes the field.
             self.pos += 1;
-            if self.bytes.get(self.pos) == Some(&b'"') {
-                self.pos += 1;
-            } else {
-                return Ok(());
+            match self.bytes.get(self.pos) {
+                Some(b'"') => self.pos += 1,
+                // A field that ran over lines and "closes" mid-cell was never a quoted
+                // field: a stray quote opened it and swallowed the rows in between.
+                Some(b)
+                    if self.line > open_line
+                        && !matches!(b, b'\n' | b'\r')
+                        && *b != self.delimiter =>
+                {
+                    return Err(CsvError::StrayQuote {
+                        line: open_line,
+                        to: self.line,
+                    });
+                }
+                _ => return Ok(()),
             }
         }
     }
