@@ -56,11 +56,20 @@ impl fmt::Display for CellError {
 impl std::error::Error for CellError {}
 
 /// Characters that are invisible and carry no meaning in a cell: zero-width space/joiners,
-/// word joiner, BOM, soft hyphen.
+/// word joiner, BOM, soft hyphen; and the directional marks, embeddings, overrides and
+/// isolates, which only steer display. Kept, an override in a customer's name would reverse
+/// the rest of every reminder sentence it is put into, and `AR-1` with an isolate around it
+/// would be a different invoice that looks the same.
 pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        '\u{200B}'..='\u{200F}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{061C}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
     )
 }
 
@@ -116,7 +125,7 @@ pub(crate) fn to_half_width(s: &str) -> Cow<'_, str> {
 }
 
 /// One char's half-width form; `None` for a char to drop.
-fn half_width_char(c: char) -> Option<char> {
+pub(crate) fn half_width_char(c: char) -> Option<char> {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
         '\u{3000}' => Some(' '),

@@ -4,6 +4,7 @@
 //! trailing unit such as `（本位币）` or `(CNY)` are ignored) but only ever exact against this
 //! table: an unknown header maps to nothing rather than to a near miss.
 
+use super::cells::half_width_char;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -254,15 +255,12 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '_' | '-' | '.' | '/' | '*' | ':' | '·' | '\'' | '"')
 }
 
-/// Full-width forms to ASCII; invisible characters dropped.
+/// A cell's half-width form, with the lenticular brackets of Chinese headers as `[` `]`.
 fn half_width(c: char) -> Option<char> {
     match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
-        '\u{3000}' => Some(' '),
         '【' => Some('['),
         '】' => Some(']'),
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
-        c => Some(c),
+        c => half_width_char(c),
     }
 }
 

@@ -132,28 +132,36 @@ fn formulas_are_kept_as_text_never_evaluated() {
 }
 
 #[test]
-fn right_to_left_text_is_kept_and_zero_width_characters_are_removed() {
+fn right_to_left_text_is_kept_and_invisible_and_directional_controls_are_removed() {
     let p = preview("rtl_and_zero_width.csv");
     // Zero-width space inside the number and the amount: removed.
     let first = invoice(&p, "AR-0001");
     assert_eq!(first.amount.minor, 123_450);
-    assert_eq!(
-        first.salesperson.as_deref(),
-        Some("\u{200F}אבי כהן\u{200F}")
-    );
+    // Right-to-left letters are text and stay; the marks around them only steer display.
+    assert_eq!(first.salesperson.as_deref(), Some("אבי כהן"));
     assert_eq!(customer(&p, "C01").name, "شركة الأمل للتجارة");
-    // Bidi overrides and isolates are not invisible-and-meaningless: kept verbatim, in
-    // names and in ids alike (the UI isolates them when it displays).
-    let second = invoice(&p, "\u{2066}AR-0002\u{2069}");
-    assert_eq!(second.salesperson.as_deref(), Some("\u{202B}محمد\u{202C}"));
-    assert_eq!(customer(&p, "C02").name, "\u{202E}gnp.exe公司");
+    // Overrides and isolates are removed from ids and names alike: `AR-0002` inside an
+    // isolate is the invoice `AR-0002`, and an override cannot reverse the text after it.
+    let second = invoice(&p, "AR-0002");
+    assert_eq!(second.salesperson.as_deref(), Some("محمد"));
+    assert_eq!(customer(&p, "C02").name, "gnp.exe公司");
     // ZWJ / ZWSP inside a name, a BOM before a number, ZWSP after a date: removed.
     assert_eq!(customer(&p, "C03").name, "华东机电有限公司");
     assert_eq!(invoice(&p, "AR-0003").date.to_string(), "2026-01-05");
-    // NBSP / ideographic space / ZWSP around a name: trimmed (line 7 is refused for its
-    // amount, so its name shows in the preview sample).
-    let line7 = p.sample.iter().find(|r| r.line == 7).expect("line 7");
-    assert_eq!(line7.cells[1].text, "北方重工集团");
+    // NBSP / ideographic space / ZWSP around a name: trimmed; a left-to-right mark before
+    // the amount is removed like the other invisible characters.
+    assert_eq!(customer(&p, "C06").name, "北方重工集团");
+    assert_eq!(invoice(&p, "AR-0006").amount.minor, 100_000);
+    let text = |s: &str| {
+        s.chars().any(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+    };
+    assert!(!p.batch.records.customers.iter().any(|c| text(&c.name)));
+    assert!(!p
+        .batch
+        .records
+        .invoices
+        .iter()
+        .any(|i| text(&i.number) || i.salesperson.as_deref().is_some_and(text)));
 }
 
 #[test]
@@ -216,8 +224,8 @@ fn workbook_cells_with_markup_formula_text_and_rtl_stay_text() {
     );
     assert_eq!(customer(&p, "C002").name, "=cmd|' /C calc'!A0");
     let rtl = invoice(&p, "AR-3");
-    assert_eq!(rtl.salesperson.as_deref(), Some("\u{202E}anil\u{202C}"));
+    assert_eq!(rtl.salesperson.as_deref(), Some("anil"));
     assert_eq!(rtl.product_line.as_deref(), Some("线缆"));
-    assert_eq!(rtl.region.as_deref(), Some("\u{200F}华南"));
+    assert_eq!(rtl.region.as_deref(), Some("华南"));
     assert_eq!(customer(&p, "C003").name, "شركة الأمل للتجارة");
 }
