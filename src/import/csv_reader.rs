@@ -93,10 +93,10 @@ pub fn read_csv(text: &str, name: &str) -> Result<Table, CsvError> {
                 if let Some(to) = swallowed_row(&record, line, width, delimiter) {
                     return Err(CsvError::StrayQuote { line, to });
                 }
-                rows.push(SourceRow {
+                rows.push(SourceRow::new(
                     line,
-                    cells: record.iter().map(str::to_owned).collect(),
-                })
+                    record.iter().map(str::to_owned).collect(),
+                ))
             }
             Ok(false) => break,
             Err(_) => return Err(CsvError::Malformed { line }),

@@ -240,10 +240,7 @@ mod tests {
     use super::*;
 
     fn row(line: usize, cells: &[&str]) -> SourceRow {
-        SourceRow {
-            line,
-            cells: cells.iter().map(|c| c.to_string()).collect(),
-        }
+        SourceRow::new(line, cells.iter().map(|c| c.to_string()).collect())
     }
 
     fn strings(cells: &[&str]) -> Vec<String> {

@@ -92,10 +92,7 @@ mod tests {
         cells
             .iter()
             .enumerate()
-            .map(|(i, r)| SourceRow {
-                line: i + 1,
-                cells: r.iter().map(|c| c.to_string()).collect(),
-            })
+            .map(|(i, r)| SourceRow::new(i + 1, r.iter().map(|c| c.to_string()).collect()))
             .collect()
     }
 

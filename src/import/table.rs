@@ -6,6 +6,19 @@
 pub struct SourceRow {
     pub line: usize,
     pub cells: Vec<String>,
+    /// Cells holding a formula the workbook never calculated, as (column, formula text;
+    /// empty when the formula is shared from another cell). Their `cells` entry is empty.
+    pub uncalculated: Vec<(usize, String)>,
+}
+
+impl SourceRow {
+    pub fn new(line: usize, cells: Vec<String>) -> SourceRow {
+        SourceRow {
+            line,
+            cells,
+            uncalculated: Vec::new(),
+        }
+    }
 }
 
 /// A decoded sheet: every row of the file, title and subtotal rows included, in file order.

@@ -10,7 +10,9 @@ mod cfb_check;
 use super::csv_reader::MAX_COLUMNS;
 use super::decode::{sniff_format, FileFormat};
 use super::table::{SourceRow, Table};
-use calamine::{Reader, SheetType, Xls, XlsError, Xlsx, XlsxError as CalamineXlsxError};
+use calamine::{
+    Reader, SheetType, Xls, XlsError, Xlsx, XlsxError as CalamineXlsxError, XlsxFormulaMetadata,
+};
 use std::fmt;
 use std::io::Cursor;
 
@@ -130,10 +132,16 @@ pub fn read_sheet(bytes: &[u8], sheet: &str) -> Result<Table, XlsxError> {
         // not become a dense grid of 17 billion cells.
         Workbook::Xlsx(mut w) => {
             let mut cells = w.worksheet_cells_reader(sheet)?;
-            while let Some(cell) = cells.next_cell()? {
-                if !matches!(cell.get_value(), calamine::DataRef::Empty) {
-                    let (row, col) = cell.get_position();
-                    rows.set(row, col, cell_text::data_ref_text(cell.get_value()))?;
+            while let Some(cell) = cells.next_cell_with_formula_metadata()? {
+                let (row, col) = cell.pos;
+                match (&cell.value, cell.formula) {
+                    (calamine::DataRef::Empty, None) => {}
+                    // Written by a generator that left the calculating to Excel: there is
+                    // no result to read, and blank would be a wrong one.
+                    (calamine::DataRef::Empty, Some(formula)) => {
+                        rows.set_uncalculated(row, col, formula_text(formula))?;
+                    }
+                    (value, _) => rows.set(row, col, cell_text::data_ref_text(value))?,
                 }
             }
         }
@@ -160,6 +168,16 @@ pub fn read_sheet(bytes: &[u8], sheet: &str) -> Result<Table, XlsxError> {
     })
 }
 
+/// The formula as the user would type it; shared formulas name only their group.
+fn formula_text(formula: XlsxFormulaMetadata) -> String {
+    match formula {
+        XlsxFormulaMetadata::Normal { formula } | XlsxFormulaMetadata::Shared { formula, .. } => {
+            format!("={formula}")
+        }
+        _ => String::new(),
+    }
+}
+
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -175,6 +193,20 @@ struct RowBuilder {
 impl RowBuilder {
     /// Places `text` at 0-based (`row`, `col`).
     fn set(&mut self, row: u32, col: u32, text: String) -> Result<(), XlsxError> {
+        let (at, col) = self.row_of(row, col)?;
+        put(&mut at.cells, col, text);
+        Ok(())
+    }
+
+    /// Marks 0-based (`row`, `col`) as a formula with no calculated result.
+    fn set_uncalculated(&mut self, row: u32, col: u32, formula: String) -> Result<(), XlsxError> {
+        let (at, col) = self.row_of(row, col)?;
+        at.uncalculated.push((col, formula));
+        Ok(())
+    }
+
+    /// The entry a cell at 0-based (`row`, `col`) goes into, and its column.
+    fn row_of(&mut self, row: u32, col: u32) -> Result<(&mut SourceRow, usize), XlsxError> {
         let line = usize::try_from(row).unwrap_or(usize::MAX).saturating_add(1);
         let col = usize::try_from(col).unwrap_or(usize::MAX);
         if col >= MAX_COLUMNS {
@@ -190,15 +222,11 @@ impl RowBuilder {
             Some(last) if last.line == line => self.rows.len() - 1,
             last => {
                 self.out_of_order |= last.is_some_and(|l| l.line > line);
-                self.rows.push(SourceRow {
-                    line,
-                    cells: Vec::new(),
-                });
+                self.rows.push(SourceRow::new(line, Vec::new()));
                 self.rows.len() - 1
             }
         };
-        put(&mut self.rows[index].cells, col, text);
-        Ok(())
+        Ok((&mut self.rows[index], col))
     }
 
     /// The rows in sheet order, one per sheet row; a later cell at the same place wins.
@@ -218,6 +246,7 @@ impl RowBuilder {
                             put(&mut last.cells, col, text);
                         }
                     }
+                    last.uncalculated.extend(row.uncalculated);
                 }
                 _ => merged.push(row),
             }

@@ -108,6 +108,9 @@ pub fn row_problem(p: &RowProblem, lang: Lang) -> String {
             outstanding.to_plain_string()
         ),
         RowProblem::SettledButUnpaid => "有结清日期但未收款".into(),
+        RowProblem::UncalculatedFormula => {
+            "公式没有计算结果：请用 Excel 或 WPS 打开工作簿、保存后重新导入".into()
+        }
         RowProblem::NothingOpen => "此行没有未结金额".into(),
         RowProblem::Duplicate { first_line } => format!("与第 {first_line} 行重复"),
         RowProblem::ConflictingDuplicate { other_lines } => {

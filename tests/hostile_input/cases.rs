@@ -431,13 +431,28 @@ fn corpus() -> Vec<(&'static str, Expect)> {
             },
         ),
         (
+            // Formulas a report generator wrote without results: the received amount on
+            // line 3 (read as blank it would be "nothing received"), a shared total on
+            // lines 4-5. Line 6's formulas were calculated and import as their values.
+            "formulas_uncalculated.xlsx",
+            Rows {
+                encoding: None,
+                imported: 2,
+                refused: vec![
+                    (3, "已收金额", UncalculatedFormula),
+                    (4, amount, UncalculatedFormula),
+                    (5, amount, UncalculatedFormula),
+                ],
+            },
+        ),
+        (
             "hostile_cells.xlsx",
             Rows {
                 encoding: None,
                 imported: 3,
                 refused: vec![
-                    // A formula with no cached value reads as an empty cell.
-                    (5, amount, Missing),
+                    // A formula with no cached value: refused as what it is, not as blank.
+                    (5, amount, UncalculatedFormula),
                     (6, date, year(9999)),
                     (6, due, year(9999)),
                     (7, amount, cell(AmountTooLarge)),

@@ -1,8 +1,9 @@
 //! Markup, formulas, right-to-left text and invisible characters are data: kept verbatim
 //! (escaping on screen is the UI's job, neutralising formulas on export the exporter's),
 //! except what `clean_text` / `normalize_id` document: whitespace trimmed at both ends,
-//! zero-width characters (U+200B-U+200D, U+2060, U+FEFF, U+00AD) removed, and for ids a
-//! leading `'` or a `="…"` wrapper removed.
+//! invisible characters (zero-width U+200B-U+200D, U+2060, U+FEFF, U+00AD; the directional
+//! marks, embeddings, overrides and isolates) removed, and for ids a leading `'` or a `="…"`
+//! wrapper removed.
 
 use super::support::{fixture, run};
 use ar_sentinel::domain::model::{Customer, Invoice};
@@ -129,6 +130,46 @@ fn formulas_are_kept_as_text_never_evaluated() {
         .invoices
         .iter()
         .all(|i| i.amount.minor != 123_450));
+}
+
+#[test]
+fn a_formula_without_a_result_is_refused_with_its_text_and_a_calculated_one_is_its_value() {
+    let p = preview("formulas_uncalculated.xlsx");
+    let line3 = p
+        .errors
+        .iter()
+        .find(|e| e.line == 3)
+        .expect("line 3 refused");
+    assert_eq!(line3.raw, "=SUM(收款!B2:B9)");
+    assert_eq!(
+        line3.reason.to_string(),
+        "a formula with no calculated result: open the workbook in Excel or WPS, save it, and import it again"
+    );
+    assert_eq!(
+        p.errors
+            .iter()
+            .find(|e| e.line == 4)
+            .map(|e| e.raw.as_str()),
+        Some("=G4+H4")
+    );
+    // A shared formula's other cells carry no text of their own.
+    assert_eq!(
+        p.errors
+            .iter()
+            .find(|e| e.line == 5)
+            .map(|e| e.raw.as_str()),
+        Some("")
+    );
+    assert_eq!(invoice(&p, "AR2026-0005").amount.minor, 565_000);
+    let received: Vec<i64> = p
+        .batch
+        .records
+        .payments
+        .iter()
+        .filter(|r| r.customer == "0005")
+        .map(|r| r.amount.minor)
+        .collect();
+    assert_eq!(received, vec![282_500]);
 }
 
 #[test]

@@ -56,6 +56,10 @@ pub enum RowProblem {
     },
     /// A settled/paid date on a row where nothing was paid.
     SettledButUnpaid,
+    /// The cell holds a formula the workbook never calculated (no stored result, as some
+    /// report generators write them). Read as blank it would pass for an empty cell — a
+    /// received amount of nothing — so the row is refused instead.
+    UncalculatedFormula,
     /// A credit note or payment line in an open-items report with nothing left open.
     NothingOpen,
     /// The same record again, identical to the one on `first_line` (which was imported).
@@ -90,6 +94,7 @@ impl RowProblem {
             RowProblem::OutstandingExceedsAmount => "outstanding_exceeds_amount",
             RowProblem::AmountsDisagree { .. } => "amounts_disagree",
             RowProblem::SettledButUnpaid => "settled_but_unpaid",
+            RowProblem::UncalculatedFormula => "uncalculated_formula",
             RowProblem::NothingOpen => "nothing_open",
             RowProblem::Duplicate { .. } => "duplicate",
             RowProblem::ConflictingDuplicate { .. } => "conflicting_duplicate",
@@ -123,6 +128,9 @@ impl fmt::Display for RowProblem {
                 outstanding.to_plain_string()
             ),
             RowProblem::SettledButUnpaid => f.write_str("settled date given but nothing paid"),
+            RowProblem::UncalculatedFormula => f.write_str(
+                "a formula with no calculated result: open the workbook in Excel or WPS, save it, and import it again",
+            ),
             RowProblem::NothingOpen => f.write_str("nothing left open on this line"),
             RowProblem::Duplicate { first_line } => {
                 write!(f, "duplicate of line {first_line}")

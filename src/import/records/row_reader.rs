@@ -42,6 +42,14 @@ impl Ctx {
         self.column_of[field as usize]
     }
 
+    /// The field read from `column`, if any.
+    pub fn field_at(&self, column: usize) -> Option<Field> {
+        Field::ALL
+            .iter()
+            .copied()
+            .find(|f| self.column(*f) == Some(column))
+    }
+
     pub fn has(&self, field: Field) -> bool {
         self.column(field).is_some()
     }
@@ -73,12 +81,24 @@ pub(crate) struct RowReader<'a> {
 }
 
 impl<'a> RowReader<'a> {
+    /// A reader of `row`; a mapped cell holding a formula with no result is a problem at once.
     pub fn new(ctx: &'a Ctx, row: &'a SourceRow) -> RowReader<'a> {
-        RowReader {
+        let mut reader = RowReader {
             ctx,
             row,
             errors: Vec::new(),
+        };
+        for (column, formula) in &row.uncalculated {
+            if let Some(field) = ctx.field_at(*column) {
+                reader.errors.push(RowError {
+                    line: row.line,
+                    column: ctx.header_of(field).to_owned(),
+                    raw: formula.clone(),
+                    reason: RowProblem::UncalculatedFormula,
+                });
+            }
         }
+        reader
     }
 
     pub fn ctx(&self) -> &'a Ctx {
@@ -103,10 +123,15 @@ impl<'a> RowReader<'a> {
         Some(self.row.cells.get(column).map_or("", String::as_str))
     }
 
+    /// Records why `field` cannot be read; a cell already found wanting keeps its first reason.
     pub fn problem(&mut self, field: Field, reason: RowProblem) {
+        let column = self.ctx.header_of(field);
+        if self.errors.iter().any(|e| e.column == column) {
+            return;
+        }
         self.errors.push(RowError {
             line: self.row.line,
-            column: self.ctx.header_of(field).to_owned(),
+            column: column.to_owned(),
             raw: self.raw(field).unwrap_or("").to_owned(),
             reason,
         });

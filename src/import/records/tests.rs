@@ -21,10 +21,7 @@ fn strings(cells: &[&str]) -> Vec<String> {
 fn source_rows(data: &[&[&str]]) -> Vec<SourceRow> {
     data.iter()
         .enumerate()
-        .map(|(i, cells)| SourceRow {
-            line: i + 2,
-            cells: strings(cells),
-        })
+        .map(|(i, cells)| SourceRow::new(i + 2, strings(cells)))
         .collect()
 }
 
