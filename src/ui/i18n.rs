@@ -87,6 +87,8 @@ catalogue! {
     ImportCommit => "确认导入", "Import";
     ImportCancel => "取消", "Cancel";
     ImportAnswerFirst => "请先回答上面的问题", "Answer the questions above first";
+    ImportRemoveUnreadable => "有文件无法读取：移除它即可导入其余文件", "A file cannot be read: remove it to import the others";
+    ImportRemoveFile => "移除此文件", "Remove this file";
     ImportCommitFailed => "导入失败，数据未改动", "Import failed; nothing was changed";
     DatabaseNotReady => "本地数据库尚未打开", "the local database is not open";
     ImportSheet => "工作表", "Sheet";

@@ -91,6 +91,24 @@ test("a file with broken rows lists each refused row with its line, and commits 
   await context.close();
 });
 
+test("an unreadable file among good ones is named, removed on its own, and the rest imports", async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.url);
+  await page.getByTestId("nav-import").click();
+  await page.getByTestId("import-input").setInputFiles([fixture("multi_currency.csv"), join(FIXTURES, "hostile", "stray_quote_gbk.csv")]);
+  await page.getByTestId("import-file").nth(1).waitFor();
+  assert.equal(await page.getByTestId("import-commit").isDisabled(), true);
+  assert.match(await page.getByTestId("import-blocked").innerText(), /移除/);
+  await page.getByTestId("import-file").nth(1).getByTestId("import-remove").click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=import-file]").length === 1);
+  assert.match(await page.getByTestId("import-file").innerText(), /multi_currency\.csv/);
+  assert.equal(await page.getByTestId("import-commit").isDisabled(), false);
+  const { imported, rejected } = await commit(page);
+  assert.ok(imported > 0 && rejected === 0, `${imported} / ${rejected}`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test("cancel writes nothing; an English register with settled dates and a multi-currency file import", async () => {
   const context = await browser.newContext();
   const page = await openApp(context, server.url);

@@ -205,7 +205,10 @@ pub fn ImportPage() -> impl IntoView {
                     </button>
                     <button data-testid="import-cancel" on:click=cancel>{state.t(Msg::ImportCancel)}</button>
                     <Show when=move || !ready()>
-                        <span class="hint">{state.t(Msg::ImportAnswerFirst)}</span>
+                        <span class="hint" data-testid="import-blocked">{move || {
+                            let unreadable = files.with(|f| f.iter().any(|l| l.result.is_err()));
+                            state.t(if unreadable { Msg::ImportRemoveUnreadable } else { Msg::ImportAnswerFirst })
+                        }}</span>
                     </Show>
                 </div>
             </Show>

@@ -25,6 +25,18 @@ pub(super) fn remap(files: RwSignal<Vec<Loaded>>, i: usize, edit: impl FnOnce(&m
     });
 }
 
+/// Takes file `i` out of this import; the others stay as they are.
+fn remove_button(i: usize, lang: Lang, files: RwSignal<Vec<Loaded>>) -> impl IntoView {
+    view! {
+        <button class="remove" data-testid="import-remove" title=Msg::ImportRemoveFile.text(lang)
+            on:click=move |_| files.update(|f| {
+                if i < f.len() {
+                    f.remove(i);
+                }
+            })>"✕ "{Msg::ImportRemoveFile.text(lang)}</button>
+    }
+}
+
 pub(super) fn file_view(
     i: usize,
     l: &Loaded,
@@ -36,7 +48,7 @@ pub(super) fn file_view(
     let p = match &l.result {
         Err(e) => return view! {
             <div class="import-file" data-testid="import-file">
-                <h2>{name}</h2>
+                <h2>{name}{remove_button(i, lang, files)}</h2>
                 <p class="banner error" data-testid="import-file-error">{import_error(e, lang)}</p>
             </div>
         }
@@ -139,7 +151,7 @@ pub(super) fn file_view(
     let file_name = l.name.clone();
     view! {
         <div class="import-file" data-testid="import-file">
-            <h2>{l.name.clone()}</h2>
+            <h2>{l.name.clone()}{remove_button(i, lang, files)}</h2>
             <p class="facts">{facts}</p>
             <div class="row">
                 {sheet_picker}
