@@ -180,7 +180,8 @@ catalogue! {
     SalespeopleTitle => "业务员", "Salespeople";
     RegionsTitle => "区域", "Regions";
     ProductLinesTitle => "产品线", "Product lines";
-    NoDataYet => "还没有数据：请先在“导入数据”页拖入 ERP 导出文件。", "No data yet: drag an ERP export onto the Import page first.";
+    NoDataYet => "还没有数据：请先拖入 ERP 导出的 CSV 或 Excel 文件。", "No data yet: start by dropping in an ERP export (CSV or Excel).";
+    GoImport => "去导入 →", "Go to Import →";
     // Reminders: the inbox, hand-over actions and the audit log.
     RemindersInbox => "待办提醒", "Inbox";
     AuditLog => "审计日志", "Audit log";

@@ -45,7 +45,7 @@ pub fn CreditPage() -> impl IntoView {
         <section class="credit" data-testid="page-credit">
             <h1>{state.t(Msg::NavCredit)}</h1>
             <Show when=move || data.pool.with(|p| p.invoices.is_empty())>
-                <p class="planned">{state.t(Msg::NoDataYet)}</p>
+                {move || super::no_data_yet(state.lang.get(), "no-data")}
             </Show>
             <table class="grid">
                 <thead><tr>

@@ -77,20 +77,21 @@ pub fn DashboardPage() -> impl IntoView {
                 move || board.with_untracked(table),
             )
         };
-    let aging_export = board_export("aging-export", "aging", aging_table);
-    let rankings_export = board_export("rankings-export", "rankings", rankings_table);
     view! {
         {move || {
             let lang = state.lang.get();
             board.with(|d| view_board(d, lang))
         }}
-        <div class="toolbar no-print" data-testid="dashboard-exports">
-            <span>{move || Msg::AgingTitle.text(state.lang.get())}</span>{aging_export}
-            <span>{move || Msg::TopCustomers.text(state.lang.get())}</span>{rankings_export}
-        </div>
-        <trend::TrendSection/>
-        <settings::InsightSettingsForm/>
-        <super::credit_alerts::CreditAlerts/>
+        // With nothing to show, the page is its invitation to import, not empty tables.
+        <Show when=move || board.with(|d| !d.currencies.is_empty())>
+            <div class="toolbar no-print" data-testid="dashboard-exports">
+                <span>{move || Msg::AgingTitle.text(state.lang.get())}</span>{board_export("aging-export", "aging", aging_table)}
+                <span>{move || Msg::TopCustomers.text(state.lang.get())}</span>{board_export("rankings-export", "rankings", rankings_table)}
+            </div>
+            <trend::TrendSection/>
+            <settings::InsightSettingsForm/>
+            <super::credit_alerts::CreditAlerts/>
+        </Show>
     }
 }
 
@@ -98,7 +99,7 @@ fn view_board(d: &Dashboard, lang: Lang) -> AnyView {
     let t = |m: Msg| m.text(lang);
     if d.currencies.is_empty() {
         return view! {
-            <section data-testid="page-dashboard"><h1>{t(Msg::NavDashboard)}</h1><p class="planned">{t(Msg::NoDataYet)}</p></section>
+            <section data-testid="page-dashboard"><h1>{t(Msg::NavDashboard)}</h1>{super::no_data_yet(lang, "no-data")}</section>
         }
         .into_any();
     }

@@ -88,7 +88,7 @@ pub fn ForecastPage() -> impl IntoView {
                     <dt>{t(Ft::OpenPredicted)}</dt><dd data-testid="forecast-open" data-value=open>{open}</dd>
                     <dt>{t(Ft::HighRiskCount)}</dt><dd data-testid="forecast-high-risk" data-value=high>{high}</dd>
                 </dl>
-                {(open == 0).then(|| view! { <p class="planned" data-testid="forecast-empty">{Msg::NoDataYet.text(lang)}</p> })}
+                {(open == 0).then(|| super::no_data_yet(lang, "forecast-empty"))}
                 {(trained == 0 && open > 0).then(|| view! { <p class="banner info" data-testid="forecast-no-history">{t(Ft::NoHistory)}</p> })}
             }
         })

@@ -248,7 +248,7 @@ pub fn LedgerPage() -> impl IntoView {
                 {export}
             </div>
             <Show when=move || data.pool.with(|p| p.invoices.is_empty())>
-                <p class="planned">{state.t(Msg::NoDataYet)}</p>
+                {move || super::no_data_yet(state.lang.get(), "no-data")}
             </Show>
             <div class="ledger-scroll" on:scroll=move |ev| {
                 let el: web_sys::Element = event_target(&ev);

@@ -18,6 +18,17 @@ mod rules;
 mod settings;
 pub mod statement;
 
+/// What a page says while the pool holds nothing to show, with the way to fill it.
+pub fn no_data_yet(lang: super::i18n::Lang, testid: &'static str) -> impl IntoView {
+    use super::i18n::Msg;
+    view! {
+        <p class="planned" data-testid=testid>
+            {Msg::NoDataYet.text(lang)}" "
+            <a href="#/import" data-testid="go-import">{Msg::GoImport.text(lang)}</a>
+        </p>
+    }
+}
+
 #[component]
 pub fn Page() -> impl IntoView {
     let state = expect_context::<AppState>();
