@@ -52,14 +52,16 @@ impl Currency {
     pub fn parse(raw: &str) -> Result<Currency, MoneyError> {
         let t = raw.trim();
         let alias = match t {
+            // Simplified names, then the traditional ones of Taiwan and Hong Kong exports.
             "人民币" | "RMB" | "rmb" | "¥" | "￥" | "元" | "本位币" => Some("CNY"),
-            "美元" | "US$" | "$" => Some("USD"),
-            "欧元" | "€" => Some("EUR"),
-            "港币" | "港元" | "HK$" => Some("HKD"),
-            "日元" | "円" => Some("JPY"),
-            "英镑" | "£" => Some("GBP"),
-            "韩元" => Some("KRW"),
-            "新台币" => Some("TWD"),
+            "人民幣" | "本位幣" => Some("CNY"),
+            "美元" | "US$" | "$" | "美金" => Some("USD"),
+            "欧元" | "€" | "歐元" => Some("EUR"),
+            "港币" | "港元" | "HK$" | "港幣" => Some("HKD"),
+            "日元" | "円" | "日圓" | "日幣" => Some("JPY"),
+            "英镑" | "£" | "英鎊" => Some("GBP"),
+            "韩元" | "韓元" => Some("KRW"),
+            "新台币" | "新台幣" | "新臺幣" | "台幣" | "臺幣" | "NT$" => Some("TWD"),
             _ => None,
         };
         let code = alias
@@ -265,6 +267,11 @@ mod tests {
         assert_eq!(Currency::parse("cny").unwrap(), Currency::CNY);
         assert_eq!(Currency::parse(" 人民币 ").unwrap(), Currency::CNY);
         assert_eq!(Currency::parse("美元").unwrap(), Currency::USD);
+        // Taiwan and Hong Kong exports.
+        assert_eq!(Currency::parse("美金").unwrap(), Currency::USD);
+        assert_eq!(Currency::parse("人民幣").unwrap(), Currency::CNY);
+        assert_eq!(Currency::parse("新臺幣").unwrap().code(), "TWD");
+        assert_eq!(Currency::parse("港幣").unwrap().code(), "HKD");
         assert_eq!(Currency::parse("JPY").unwrap().minor_digits(), 0);
         assert!(matches!(
             Currency::parse("XYZ"),

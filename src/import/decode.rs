@@ -4,7 +4,7 @@
 //! Chinese Windows) or UTF-16 with a BOM (Excel's "Unicode text"). Anything else, or a
 //! picture/PDF dropped by mistake, is refused with a reason instead of shown as mojibake.
 
-use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE};
+use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE};
 use std::fmt;
 
 /// What a non-text file looks like, judged by its first bytes.
@@ -106,9 +106,11 @@ pub const UTF8: &str = "UTF-8";
 pub const UTF16LE: &str = "UTF-16LE";
 pub const UTF16BE: &str = "UTF-16BE";
 pub const GB18030_NAME: &str = "GB18030";
+pub const BIG5_NAME: &str = "Big5";
 
-/// Decodes a text file: BOM first (UTF-8, UTF-16LE/BE), then strict UTF-8, then GB18030
-/// (a superset of GBK and GB2312). Never substitutes replacement characters: bytes that
+/// Decodes a text file: BOM first (UTF-8, UTF-16LE/BE), then strict UTF-8, then Big5 when
+/// the bytes have its signature ([`looks_like_big5`]), else GB18030 (a superset of GBK and
+/// GB2312). Never substitutes replacement characters: bytes that
 /// no candidate decodes are an error, and so is a file that is UTF-8 Chinese in some lines
 /// and not UTF-8 in others ([`DecodeError::MixedEncodings`]). The BOM is not part of the
 /// returned text.
@@ -133,6 +135,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> 
         (s.to_owned(), UTF8)
     } else if let Some(mixed) = mixed_encodings(bytes) {
         return Err(mixed);
+    } else if let Some(text) = looks_like_big5(bytes)
+        .then(|| decode_strict(BIG5, BIG5_NAME, bytes).ok())
+        .flatten()
+    {
+        (text, BIG5_NAME)
     } else {
         (decode_strict(GB18030, GB18030_NAME, bytes)?, GB18030_NAME)
     };
@@ -141,6 +148,36 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> 
     }
     Ok((text, name))
 }
+
+/// Whether double-byte text is Big5 (Taiwan and Hong Kong exports, Digiwin 鼎新 among them)
+/// rather than GBK. Big5 bytes are nearly all valid GBK too, so decoding cannot tell; the
+/// second bytes can. Every GB2312 character has a second byte of 0xA1 or more, and GBK text
+/// reaches below it only for rare characters; Big5 puts about two fifths of its common
+/// characters there (0x40-0x7E): a quarter or more is Big5. It has no first byte below 0xA1.
+fn looks_like_big5(bytes: &[u8]) -> bool {
+    let (mut pairs, mut low_second) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let lead = bytes[i];
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        if !(0xA1..=0xF9).contains(&lead) {
+            return false;
+        }
+        let Some(&second) = bytes.get(i + 1) else {
+            return false;
+        };
+        pairs += 1;
+        low_second += usize::from((0x40..=0x7E).contains(&second));
+        i += 2;
+    }
+    pairs >= BIG5_EVIDENCE_PAIRS && low_second * 4 >= pairs
+}
+
+/// Double-byte characters needed before a file is read as Big5 (a header's worth).
+const BIG5_EVIDENCE_PAIRS: usize = 8;
 
 /// CJK ideographs a line must hold, valid as UTF-8, to count as UTF-8 Chinese. GBK text
 /// is valid UTF-8 only by accident, and then almost never with more than a couple of
@@ -284,6 +321,27 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn big5_is_told_from_gbk_by_its_second_bytes() {
+        let text =
+            "客戶編號,客戶名稱,單據編號,幣別,價稅合計\n0001,華東機電有限公司,AR-1,新台幣,1000.00\n";
+        let (big5, _, _) = BIG5.encode(text);
+        assert_eq!(decode_text(&big5), Ok((text.to_owned(), BIG5_NAME)));
+        // GBK with traditional names (HK and Taiwan customers) stays GBK: its simplified
+        // header keeps the share of low second bytes small, and 灣 starts below 0xA1.
+        let text = "客户编码,客户名称\n0001,香港貿易有限公司\n0002,臺灣精密機械股份有限公司\n0003,華東機電\n";
+        let (gbk, _, _) = GB18030.encode(text);
+        assert_eq!(decode_text(&gbk), Ok((text.to_owned(), GB18030_NAME)));
+        // Plain simplified GBK has no second byte below 0xA1 at all.
+        let text =
+            "客户编码,客户名称,单据编号,币别,价税合计\n0001,华东机电有限公司,AR-1,人民币,1000.00\n";
+        let (gbk, _, _) = GB18030.encode(text);
+        assert_eq!(decode_text(&gbk), Ok((text.to_owned(), GB18030_NAME)));
+        // Too little text to tell: GBK, the mainland default.
+        let (short, _, _) = BIG5.encode("幣別\n");
+        assert_eq!(decode_text(&short).map(|(_, e)| e), Ok(GB18030_NAME));
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

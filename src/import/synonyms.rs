@@ -190,6 +190,7 @@ pub type Rank = u8;
 pub const GENERIC_RANK: Rank = 5;
 
 mod table;
+mod traditional;
 use table::SYNONYMS;
 
 fn table() -> &'static HashMap<String, (Field, Rank)> {
@@ -218,7 +219,7 @@ pub fn ranked_field_for_header(header: &str) -> Option<(Field, Rank)> {
     table().get(&key).copied()
 }
 
-/// The loose form headers are compared in: half-width, lower case, without separators or a
+/// The loose form headers are compared in: half-width, simplified, lower case, without separators or a
 /// trailing bracketed unit (`应收金额（本位币）` → `应收金额`, `Amount (CNY)` → `amount`).
 pub fn normalize_header(header: &str) -> String {
     let mut s: String = header
@@ -255,12 +256,13 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '_' | '-' | '.' | '/' | '*' | ':' | '·' | '\'' | '"')
 }
 
-/// A cell's half-width form, with the lenticular brackets of Chinese headers as `[` `]`.
+/// A header character's comparable form: half-width, simplified, with the lenticular
+/// brackets of Chinese headers as `[` `]`.
 fn half_width(c: char) -> Option<char> {
     match c {
         '【' => Some('['),
         '】' => Some(']'),
-        c => half_width_char(c),
+        c => half_width_char(traditional::simplified(c)),
     }
 }
 

@@ -270,3 +270,13 @@ fn workbook_cells_with_markup_formula_text_and_rtl_stay_text() {
     assert_eq!(rtl.region.as_deref(), Some("华南"));
     assert_eq!(customer(&p, "C003").name, "شركة الأمل للتجارة");
 }
+
+#[test]
+fn a_big5_export_reads_as_traditional_chinese_with_its_currency() {
+    let p = preview("big5_traditional.csv");
+    assert_eq!(p.encoding, Some("Big5"));
+    assert_eq!(customer(&p, "0001").name, "華東機電有限公司");
+    let invoice = invoice(&p, "AR2026-0001");
+    assert_eq!(invoice.amount.currency.code(), "TWD");
+    assert_eq!(invoice.amount.minor, 100_000);
+}
