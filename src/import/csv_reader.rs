@@ -75,7 +75,12 @@ pub fn read_csv(text: &str, name: &str) -> Result<Table, CsvError> {
     if records == 0 {
         return Err(CsvError::Empty);
     }
-    let width = widths.most_common().map_or(0, |(fields, _)| fields);
+    // Only a file with multi-line cells can hide a row inside one; the rest skip the check.
+    let width = if scanner.multi_line_cells {
+        widths.most_common().map_or(0, |(fields, _)| fields)
+    } else {
+        0
+    };
 
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

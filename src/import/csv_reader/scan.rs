@@ -22,6 +22,8 @@ pub struct Scanner<'a> {
     pos: usize,
     line: usize,
     delimiter: u8,
+    /// Whether some quoted field ran over a line break.
+    pub multi_line_cells: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -31,6 +33,7 @@ impl<'a> Scanner<'a> {
             pos: 0,
             line: 1,
             delimiter,
+            multi_line_cells: false,
         }
     }
 
@@ -147,6 +150,7 @@ impl<'a> Scanner<'a> {
                 });
             }
             if self.eat_line_break() {
+                self.multi_line_cells = true;
                 continue;
             }
             // A quote: doubled is a literal, single closes the field.

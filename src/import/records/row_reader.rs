@@ -126,7 +126,7 @@ impl<'a> RowReader<'a> {
     /// Records why `field` cannot be read; a cell already found wanting keeps its first reason.
     pub fn problem(&mut self, field: Field, reason: RowProblem) {
         let column = self.ctx.header_of(field);
-        if self.errors.iter().any(|e| e.column == column) {
+        if !column.is_empty() && self.errors.iter().any(|e| e.column == column) {
             return;
         }
         self.errors.push(RowError {
